@@ -1,0 +1,151 @@
+"""The ``workplans`` command. Thin: it turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ingest.run import run
+from normalise import Settings, load_settings, normalise_document
+from normalise.model import Action, SourceRecord
+from output.excel import RegisterWriteError
+from parsers import parse
+from parsers.errors import WorkplanError
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="workplans",
+        description="Turn a folder of Word and PDF workplans into one Excel register.",
+    )
+    top.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    r = sub.add_parser("run", help="read every workplan in an inbox folder and write the register",
+                       description="Read every .docx and .pdf under the inbox (recursively) and write "
+                                   "the register workbook. A file that cannot be read becomes a Failed "
+                                   "row in the Sources sheet; the run goes on and exits 1 after writing.")  # fmt: skip
+    r.add_argument("--inbox", type=Path, required=True, help="folder of workplan documents (searched recursively)")
+    r.add_argument("--register", type=Path, default=Path("register.xlsx"),
+                   help="workbook to write (default: register.xlsx); written whole, then renamed into place")  # fmt: skip
+    _settings_options(r)
+    r.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails; write no register")
+    r.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+
+    p = sub.add_parser("parse", help="print one document's actions as JSON (touches no state)",
+                       description="Parse and normalise one document and print its actions as JSON. "
+                                   "Writes nothing.")  # fmt: skip
+    p.add_argument("file", type=Path, help="a .docx or .pdf workplan")
+    p.add_argument("--raw", action="store_true",
+                   help="also print the raw table cells each action came from, with their provenance")  # fmt: skip
+    _settings_options(p)
+    return top
+
+
+def _settings_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--themes", type=Path, help="JSON file of canonical cross-cutting themes and their aliases")
+    p.add_argument("--lead-aliases", type=Path, help="JSON file mapping lead spellings/abbreviations to names")
+    p.add_argument("--lead-directory", type=Path,
+                   help="CSV lead directory (Written as, Canonical lead, ...) whose entries win over fuzzy matches")  # fmt: skip
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(themes=args.themes, aliases=args.lead_aliases, directory=args.lead_directory)
+
+
+def _action_json(action: Action) -> dict[str, object]:
+    return {
+        "register_id": action.register_id,
+        "priority": action.priority,
+        "impact": action.impact,
+        "action_id": action.action_id,
+        "action": action.action,
+        "themes": list(action.themes),
+        "lead": list(action.lead),
+        "support": list(action.support),
+        "lead_as_written": action.lead_as_written,
+        "timeframe_as_written": action.timeframe.as_written,
+        "timeframe_type": action.timeframe.type.value,
+        "due": action.timeframe.due.isoformat() if action.timeframe.due else None,
+        "status": action.status.value if action.status else None,
+        "location": action.location,
+        "review": [
+            {"field": r.field, "before": r.before, "after": r.after, "rule": r.rule, "confidence": r.confidence}
+            for r in action.review
+        ],
+    }
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    raw = parse(args.file)
+    workplan = normalise_document(raw, _settings(args))
+    out: dict[str, object] = {
+        "document": args.file.name,
+        "workplan": workplan.title,
+        "period": workplan.period,
+        "key": workplan.key,
+        "notes": list(workplan.notes),
+        "actions": [_action_json(a) for a in workplan.actions],
+    }
+    if args.raw:
+        out["tables"] = [
+            {
+                "index": t.index,
+                "method": t.method,
+                "header": list(t.header),
+                "roles": [r.value for r in t.roles],
+                "rows": [
+                    [
+                        {"text": c.text, "row": c.provenance.row, "col": c.provenance.col,
+                         "pages": list(c.provenance.pages), "row_span": c.row_span,
+                         "col_span": c.col_span, "fill": c.fill}  # fmt: skip
+                        for c in row
+                    ]
+                    for row in t.rows
+                ],
+            }
+            for t in raw.tables
+        ]
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    def show(record: SourceRecord) -> None:
+        if args.quiet:
+            return
+        if record.result == "Failed":
+            print(f"  FAILED  {record.file}: {record.message}", file=sys.stderr)
+        else:
+            print(f"  read    {record.file}: {record.actions} actions ({record.workplan} {record.period})")
+
+    result = run(args.inbox, args.register, _settings(args), fail_fast=args.fail_fast, progress=show)
+    documents = sum(1 for s in result.sources if s.result != "Failed")
+    print(f"Register written to {result.register}: {result.actions} actions from {documents} documents"
+          + (f"; {len(result.failed)} file(s) failed, see the Sources sheet" if result.failed else ""))  # fmt: skip
+    return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``workplans`` console script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+    try:
+        code: int = _cmd_run(args) if args.command == "run" else _cmd_parse(args)
+    except (WorkplanError, RegisterWriteError) as e:
+        print(f"workplans: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""The batch run: inbox -> parse -> normalise -> register, one file's failure at a time.
+
+A run never dies on one document: each file ends as a ``SourceRecord`` with
+its result (``Ingested`` or ``Failed``) and message; the register is written
+after every file has been tried.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ingest.discover import discover, sha256
+from normalise import Settings, build_register, normalise_document
+from normalise.model import Register, SourceRecord, Workplan
+from output.excel import write_register
+from parsers import parse
+from parsers.errors import DocumentError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[SourceRecord], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What a run did: where the register is and what became of each file."""
+
+    register: Path
+    sources: tuple[SourceRecord, ...]
+    actions: int
+
+    @property
+    def failed(self) -> tuple[SourceRecord, ...]:
+        """The files that could not be read."""
+        return tuple(s for s in self.sources if s.result == "Failed")
+
+
+def ingest_file(path: Path, settings: Settings, now: datetime) -> tuple[SourceRecord, Workplan | None]:
+    """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception."""
+    fmt = path.suffix.lower().lstrip(".")
+    try:
+        digest = sha256(path)
+    except OSError as e:
+        return SourceRecord(path.name, "", fmt, None, "", "", 0, "Failed",
+                            f"cannot be read ({e.strerror})", now, str(path)), None  # fmt: skip
+    try:
+        raw = parse(path)
+        workplan = normalise_document(raw, settings)
+    except DocumentError as e:
+        return SourceRecord(path.name, digest, fmt, None, "", "", 0, "Failed", e.problem, now, str(path)), None
+    except Exception as e:  # a bug must not lose the rest of the batch
+        log.exception("unexpected error reading %s", path)
+        message = f"internal error ({type(e).__name__}: {e}); please report it with this file"
+        return SourceRecord(path.name, digest, fmt, None, "", "", 0, "Failed", message, now, str(path)), None
+    message = "; ".join(workplan.notes)
+    record = SourceRecord(path.name, digest, raw.format, raw.pages or None, workplan.title, workplan.period,
+                          len(workplan.actions), "Ingested", message, now, str(path))  # fmt: skip
+    return record, workplan
+
+
+def run(
+    inbox: Path,
+    register_path: Path,
+    settings: Settings,
+    *,
+    fail_fast: bool = False,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Read every document under ``inbox`` and write the register to ``register_path``.
+
+    With ``fail_fast`` the run stops at the first failed file and writes nothing.
+    """
+    if not inbox.is_dir():
+        raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
+    now = datetime.now().replace(microsecond=0)
+    sources: list[SourceRecord] = []
+    workplans: list[Workplan] = []
+    for path in discover(inbox):
+        record, workplan = ingest_file(path, settings, now)
+        sources.append(record)
+        if progress is not None:
+            progress(record)
+        if workplan is not None:
+            workplans.append(workplan)
+        elif fail_fast:
+            raise DocumentError(path, record.message)
+    register: Register = build_register(workplans, sources, settings)
+    written = write_register(register, register_path)
+    return RunResult(written, tuple(sources), len(register.actions))

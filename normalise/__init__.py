@@ -1,0 +1,45 @@
+"""Normalise: parsed documents to the register's actions, leads and review trail.
+
+``normalise_document`` handles one document; ``build_register`` puts every
+document's actions together and resolves leads across all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from normalise.document import DocumentSettings, normalise_document
+from normalise.model import Register, SourceRecord, Workplan
+from normalise.register import resolve_register_leads
+from normalise.themes import ThemeConfig, load_themes
+
+__all__ = ["Settings", "build_register", "load_settings", "normalise_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings(DocumentSettings):
+    """The user's settings for a run: themes, lead aliases, the lead directory."""
+
+    aliases: dict[str, str] | None = None
+    directory: dict[str, str] | None = None
+
+
+def load_settings(*, themes: Path | None = None, aliases: Path | None = None,
+                  directory: Path | None = None) -> Settings:  # fmt: skip
+    """Read the settings files (each optional); a bad file raises ``ConfigError`` naming it."""
+    from normalise.leads import load_aliases, read_directory
+
+    config: ThemeConfig = load_themes(themes)
+    return Settings(
+        themes=config,
+        aliases=load_aliases(aliases),
+        directory=read_directory(directory) if directory is not None else None,
+    )
+
+
+def build_register(workplans: Sequence[Workplan], sources: Sequence[SourceRecord], settings: Settings) -> Register:
+    """All workplans' actions with canonical leads, the Leads sheet, and the sources."""
+    actions, leads = resolve_register_leads(workplans, settings.aliases, settings.directory)
+    return Register(actions=tuple(actions), sources=tuple(sources), leads=tuple(leads))

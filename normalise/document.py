@@ -1,0 +1,135 @@
+"""One parsed document to its workplan: identity, then each draft to a typed action."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from normalise.identity import Identity, identity
+from normalise.ids import find_duplicate_ids, infer_missing_ids
+from normalise.leads import split_lead_cell
+from normalise.model import Action, Repair, Timeframe, TimeframeType, Workplan
+from normalise.rows import Draft, drafts
+from normalise.status import row_status
+from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
+from normalise.timeframes import find_timeframe_in_text, parse_timeframe
+from parsers.model import RawDocument, Role
+
+UNASSIGNED = "Unassigned"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSettings:
+    """What normalising one document needs from the user's settings."""
+
+    themes: ThemeConfig
+
+
+def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan:
+    """Turn a parsed document into its workplan's actions, every repair recorded.
+
+    Leads are split into mentions and tidied here; making one canonical name
+    per person across documents is ``build_register``'s job.
+    """
+    ident = identity(raw.title_lines + raw.page_lines, Path(raw.path).stem)
+    themes = settings.themes
+    for note in raw.footnotes:
+        phrases = themes_from_footnote(note.text)
+        if phrases:
+            themes = extend_with_footnote(themes, phrases)
+    rows: list[Draft] = []
+    has_timeframe = False
+    for table in raw.tables:
+        rows.extend(drafts(table))
+        has_timeframe = has_timeframe or Role.TIMEFRAME in table.roles
+    rows = _priorities(rows)
+    inferred = infer_missing_ids([d.action_id for d in rows], [d.priority for d in rows])
+    duplicates = find_duplicate_ids([action_id for action_id, _ in inferred])
+    actions = []
+    seen: Counter[str] = Counter()
+    for number, (draft, (action_id, repair)) in enumerate(zip(rows, inferred, strict=True), start=1):
+        repairs = list(draft.repairs)
+        if repair is not None:
+            repairs.append(repair)
+        action_id = action_id or f"row {number}"
+        seen[action_id] += 1
+        register_id = f"{ident.key} / {action_id}"
+        if action_id in duplicates:
+            repairs.append(Repair("Action ID", action_id, action_id, "duplicate action id in this workplan", 0.5))
+            if seen[action_id] > 1:
+                register_id = f"{register_id} ({seen[action_id]})"
+        actions.append(_action(draft, ident, action_id, register_id, raw, themes, has_timeframe, repairs))
+    notes = list(raw.notes)
+    if not actions:
+        notes.append("the workplan table has no actions")
+    return Workplan(ident.title, ident.period, ident.key, tuple(actions), tuple(notes), ident.subgroup,
+                    ident.abbreviation)
+
+
+def _priorities(rows: Sequence[Draft]) -> list[Draft]:
+    """Give each draft its priority: the Impact's number, else the action ids under that Impact."""
+    out: list[Draft] = []
+    block: list[Draft] = []
+
+    def flush() -> None:
+        majors = Counter(int(d.action_id.split(".")[0]) for d in block if d.action_id and d.action_id[0].isdigit())
+        guess = majors.most_common(1)[0][0] if majors else None
+        out.extend(d if d.priority is not None else replace(d, priority=guess) for d in block)
+        block.clear()
+
+    for draft in rows:
+        if block and draft.impact != block[-1].impact:
+            flush()
+        block.append(draft)
+    flush()
+    return out
+
+
+def _action(
+    draft: Draft,
+    ident: Identity,
+    action_id: str,
+    register_id: str,
+    raw: RawDocument,
+    themes: ThemeConfig,
+    has_timeframe: bool,
+    repairs: list[Repair],
+) -> Action:
+    timeframe_text = draft.timeframe.strip()
+    if not timeframe_text and not has_timeframe:
+        found = find_timeframe_in_text(draft.action)
+        if found:
+            timeframe_text = found
+            repairs.append(Repair("Timeframe", "", found, "timeframe read from the action text", 0.8))
+    timeframe, timeframe_repairs = parse_timeframe(timeframe_text) if timeframe_text else (
+        Timeframe("", TimeframeType.NONE), ())  # fmt: skip
+    repairs.extend(timeframe_repairs)
+    theme_names, theme_repairs = match_themes(draft.themes, themes)
+    repairs.extend(theme_repairs)
+    # Names as written for now; build_register makes them canonical across documents.
+    cell = split_lead_cell(draft.lead)
+    leads = tuple(m.text for m in cell.leads) or (UNASSIGNED,)
+    support = tuple(m.text for m in cell.support)
+    repairs.extend(cell.repairs)
+    status, status_repairs = row_status(draft.fills, draft.status_texts, raw.colour_key)
+    repairs.extend(status_repairs)
+    return Action(
+        register_id=register_id,
+        workplan=ident.title,
+        period=ident.period,
+        priority=draft.priority,
+        impact=draft.impact,
+        action_id=action_id,
+        action=draft.action,
+        themes=theme_names,
+        lead=leads,
+        support=support,
+        lead_as_written=draft.lead.strip(),
+        timeframe=timeframe,
+        status=status,
+        source=Path(raw.path).name,
+        location=draft.location,
+        review=tuple(repairs),
+    )

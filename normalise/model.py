@@ -1,0 +1,154 @@
+"""The register's own records: actions, review records, leads and sources.
+
+These are what ``normalise`` produces and ``output`` writes. Field names follow
+the contract's columns (``../shared/REGISTER.md``) in snake case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class TimeframeType(StrEnum):
+    """The contract's ``Timeframe type`` values."""
+
+    DATE = "Date"
+    RECURRING = "Recurring"
+    ONGOING = "Ongoing"
+    AD_HOC = "Ad hoc"
+    TO_BE_AGREED = "To be agreed"
+    NONE = "None"
+
+
+class Status(StrEnum):
+    """The contract's ``Status`` values; a row without one has ``None``."""
+
+    COMPLETE = "Complete"
+    ON_TRACK = "On track"
+    AT_RISK = "At risk"
+    OVERDUE = "Overdue"
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change a rule made to a value, before it is tied to a register row.
+
+    ``confidence`` is how sure the rule is that the change is right (0 to 1).
+    """
+
+    field: str
+    before: str
+    after: str
+    rule: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Timeframe:
+    """A typed timeframe. ``due`` is the last day of the named period, if any."""
+
+    as_written: str
+    type: TimeframeType
+    due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    """A row of the ``Review`` sheet: one repair or guess on one register row."""
+
+    register_id: str
+    field: str
+    before: str
+    after: str
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A row of the ``Actions`` sheet."""
+
+    register_id: str
+    workplan: str
+    period: str
+    priority: int | None
+    impact: str
+    action_id: str
+    action: str
+    themes: tuple[str, ...]
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    lead_as_written: str
+    timeframe: Timeframe
+    status: Status | None
+    source: str
+    location: str
+    review: tuple[Repair, ...] = ()
+
+    @property
+    def review_summary(self) -> str:
+        """The ``Review`` cell: each repair in words, ``; `` separated."""
+        return "; ".join(dict.fromkeys(r.rule for r in self.review))
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRecord:
+    """A row of the ``Leads`` sheet."""
+
+    lead: str
+    kind: str
+    organisation: str
+    written_as: tuple[str, ...]
+    actions: int
+    workplans: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A row of the ``Sources`` sheet: one document seen by a run."""
+
+    file: str
+    sha256: str
+    format: str
+    pages: int | None
+    workplan: str
+    period: str
+    actions: int
+    result: str
+    message: str
+    ingested_at: datetime
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Workplan:
+    """One document's normalised content: its identity and its actions."""
+
+    title: str
+    period: str
+    key: str
+    actions: tuple[Action, ...]
+    notes: tuple[str, ...] = ()
+    subgroup: str = ""
+    abbreviation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    """Everything the workbook shows, as the writer receives it."""
+
+    actions: tuple[Action, ...]
+    sources: tuple[SourceRecord, ...]
+    leads: tuple[LeadRecord, ...] = ()
+    history: tuple[tuple[str, str, str, str, str, datetime], ...] = field(default=())
+
+    @property
+    def review(self) -> tuple[ReviewRecord, ...]:
+        """Every repair of every action, as ``Review`` sheet rows."""
+        return tuple(
+            ReviewRecord(a.register_id, r.field, r.before, r.after, r.rule, r.confidence)
+            for a in self.actions
+            for r in a.review
+        )

@@ -1,0 +1,59 @@
+"""Leads across every workplan: one canonical name per person, team and body.
+
+Every action's lead cell is split into mentions, all mentions of all
+documents are resolved together (``normalise.leads.resolve_leads``), and each
+action gets the canonical names; a renaming is recorded in its review trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from normalise.leads import (
+    canonical_leads,
+    lead_records,
+    learn_abbreviations,
+    mentions_from_cell,
+    resolve_leads,
+    split_lead_cell,
+)
+from normalise.model import Action, LeadRecord, Repair, Workplan
+
+
+def resolve_register_leads(
+    workplans: Sequence[Workplan],
+    aliases: Mapping[str, str] | None,
+    directory: Mapping[str, str] | None,
+) -> tuple[list[Action], list[LeadRecord]]:
+    """Every workplan's actions with canonical ``Lead``/``Support``, and the ``Leads`` sheet rows."""
+    # Keyed by position: a Word file and its PDF share register ids.
+    cells = {(i, k): split_lead_cell(a.lead_as_written) for i, w in enumerate(workplans) for k, a in enumerate(w.actions)}
+    mentions = [
+        mention
+        for i, w in enumerate(workplans)
+        for k, a in enumerate(w.actions)
+        for mention in mentions_from_cell(
+            cells[(i, k)],
+            workplan_key=w.key,
+            owner_subgroup=w.subgroup,
+            owner_abbreviation=w.abbreviation,
+        )
+    ]
+    texts = [t for w in workplans for a in w.actions for t in (a.lead_as_written, a.action, a.impact)]
+    resolution = resolve_leads(
+        mentions, aliases=aliases, directory=directory, abbreviations=learn_abbreviations(texts)
+    )
+    actions: list[Action] = []
+    for i, w in enumerate(workplans):
+        for k, a in enumerate(w.actions):
+            cell = cells[(i, k)]
+            lead, support = canonical_leads(resolution, cell, workplan_key=w.key, owner_subgroup=w.subgroup)
+            notes: list[Repair] = []
+            for m in (*cell.leads, *cell.support):
+                match = resolution.match_for(m.text, owner_subgroup=w.subgroup, workplan_key=w.key)
+                if match is not None and match.canonical != m.text:
+                    notes.append(match.as_repair("Lead"))
+            actions.append(replace(a, lead=lead, support=support, review=a.review + tuple(notes)))
+    records = lead_records(resolution, ((a.register_id.split(" / ")[0], a.lead + a.support) for a in actions))
+    return actions, records

@@ -1,0 +1,43 @@
+"""Recognise a document's own colour key (``Action Complete`` on blue, ...).
+
+Shared by the parsers: given labelled fills found in a document (key table
+cells, shaded paragraphs, filled boxes beside text in a PDF), keep those whose
+label names a status. What each label *means* is the normaliser's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from parsers.model import KeyEntry
+
+_STATUS_WORDS = re.compile(
+    r"\b(complete[d]?|done|achieved|on[\s-]*track|at[\s-]*risk|overdue|delayed|behind|"
+    r"not[\s-]*started|off[\s-]*track|in[\s-]*progress|red|amber|green|blue)\b",
+    re.IGNORECASE,
+)
+# A key label is short; a long sentence mentioning "complete" is an action.
+_MAX_LABEL_WORDS = 6
+
+
+def is_key_label(text: str) -> bool:
+    """True for a short text that names a status (``Action on Track``)."""
+    words = text.split()
+    return 0 < len(words) <= _MAX_LABEL_WORDS and bool(_STATUS_WORDS.search(text))
+
+
+def key_entries(labelled_fills: Iterable[tuple[str, str | None]]) -> tuple[KeyEntry, ...]:
+    """The colour key among ``(label, fill)`` pairs, or ``()`` when there is none.
+
+    A key needs at least two distinct coloured status labels.
+
+    >>> key_entries([("Action Complete", "8EAADB"), ("Action on Track", "A8D08D")])
+    (KeyEntry(label='Action Complete', fill='8EAADB'), KeyEntry(label='Action on Track', fill='A8D08D'))
+    """
+    entries = tuple(
+        KeyEntry(" ".join(label.split()), fill)
+        for label, fill in labelled_fills
+        if fill and is_key_label(label)
+    )
+    return entries if len({e.fill for e in entries}) >= 2 else ()
