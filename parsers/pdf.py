@@ -61,6 +61,7 @@ class _Table:
     method: str = "lines"
     top: float = 0.0
     header_rows: int = 1
+    extents: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
 def parse(path: Path) -> RawDocument:
@@ -207,6 +208,8 @@ def _append(table: _Table, part: PageTable, page: int, skip: int, *, split_check
         table.rows.append(cells)
     table.pages.add(page)
     table.last_page = page
+    top, bottom = table.extents.get(page, (part.bbox[1], part.bbox[3]))
+    table.extents[page] = (min(top, part.bbox[1]), max(bottom, part.bbox[3]))
 
 
 def _cell(cell: PageCell | None, page: int) -> _Cell:
@@ -256,7 +259,8 @@ def _from_text(found: TextTable | None) -> _Table | None:
     """The borderless reader's table in the ruled assembler's form."""
     if found is None:
         return None
-    table = _Table(found.header, found.roles, (), method="text", pages=set(found.pages), top=found.top)
+    table = _Table(found.header, found.roles, (), method="text", pages=set(found.pages), top=found.top,
+                   extents=dict(found.extents))  # fmt: skip
     table.rows = [[_Cell(c.text, c.fill, set(c.pages)) for c in row] for row in found.rows]
     _spans(table)
     return table
@@ -285,26 +289,29 @@ def _freeze(table: _Table, path: Path) -> RawTable:
     return RawTable(0, roles, table.header, rows, table.method, tuple(sorted(table.pages)))
 
 
-def _footnotes_and_trailing(pages: list[Page], furniture: set[str], table: _Table) -> tuple[tuple[Footnote, ...], tuple[str, ...]]:
-    """Footnotes (lines led by a raised mark) and the text after the table."""
+def _footnotes_and_trailing(
+    pages: list[Page], furniture: set[str], table: _Table
+) -> tuple[tuple[Footnote, ...], tuple[str, ...]]:
+    """Footnotes (lines led by a raised or small mark) and the text after the table."""
     notes: list[Footnote] = []
     trailing: list[str] = []
     anchors = {m for row in table.rows for c in row for m in c.marks}
-    last = max(table.pages, default=0)
-    for page in pages:
-        if page.number < min(table.pages, default=1):
-            continue
-        bottom = max((t.bbox[3] for t in page.tables), default=0.0)
-        for line in page.lines_outside_tables():
-            if _is_furniture(line, furniture) or line.top < bottom and page.number <= last and page.tables:
+    first, last = min(table.pages, default=1), max(table.pages, default=0)
+    for page in pages[first - 1 :]:
+        top, bottom = table.extents.get(page.number, (0.0, 0.0))
+        body = _body_size(page)
+        for line in page.lines:
+            inside = page.number in table.extents and top - 1 <= line.top and line.bottom <= bottom + 1
+            above = page.number == first and line.bottom <= top + 1
+            if inside or above or _is_furniture(line, furniture):
                 continue
             lead = line.words[0]
-            if lead.superscript or (lead.text in anchors and len(line.words) > 3):
-                text = " ".join(w.text for w in line.words[1:])
-                notes.append(Footnote(f"footnote:{lead.text}", text))
-            elif notes and line.words[0].size < 0.9 * _body_size(page) and not trailing:
-                last_note = notes[-1]
-                notes[-1] = Footnote(last_note.mark, f"{last_note.text} {line.text}", last_note.anchor)
+            small = lead.size < 0.9 * body
+            if lead.superscript or (lead.text in anchors or lead.text.isdigit() and small) and len(line.words) > 3:
+                notes.append(Footnote(f"footnote:{lead.text}", " ".join(w.text for w in line.words[1:])))
+            elif notes and small and not trailing:
+                note = notes[-1]
+                notes[-1] = Footnote(note.mark, f"{note.text} {line.text}", note.anchor)
             elif page.number >= last:
                 trailing.append(line.text)
     return tuple(notes), tuple(trailing)

@@ -174,6 +174,7 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
                 break
         else:
             lines.append([word])
+    lines = _attach_marks(lines)
     out = []
     for line in lines:
         line.sort(key=lambda w: w.x0)
@@ -187,6 +188,26 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
         )
         out.append(Line(marked))
     out.sort(key=lambda ln: (ln.top, ln.x0))
+    return out
+
+
+def _attach_marks(lines: list[list[Word]]) -> list[list[Word]]:
+    """Put a lone raised mark (a footnote number sorted into a line of its own)
+    back on the line it sits against, where it is then seen as a superscript."""
+    out: list[list[Word]] = []
+    for line in lines:
+        if len(line) <= 2 and all(len(w.text) <= 3 for w in line):
+            host = next(
+                (other for other in lines if other is not line and len(other) > len(line)
+                 and any(o.top - 1 <= line[0].bottom and line[0].top <= o.bottom
+                         and abs(line[0].x0 - o.x1) < 3 and line[0].size < _SUPERSCRIPT_RATIO * o.size
+                         for o in other)),
+                None,
+            )  # fmt: skip
+            if host is not None:
+                host.extend(line)
+                continue
+        out.append(line)
     return out
 
 

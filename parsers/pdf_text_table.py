@@ -47,6 +47,7 @@ class TextTable:
     rows: list[list[TextCell]] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     top: float = 0.0
+    extents: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -95,22 +96,19 @@ def _column(x0: float, edges: Sequence[float]) -> int:
 
 
 def _crosses(line: Line, edges: Sequence[float]) -> bool:
-    """A chunk that starts in one column and runs into the next is prose, not a cell."""
-    for part in chunks(line, gap=_COLUMN_GAP):
-        col = _column(part[0].x0, edges)
-        if col + 1 < len(edges) and part[-1].x1 > edges[col + 1] + _EDGE_TOLERANCE:
-            return True
-    return part_starts_left(line, edges)
-
-
-def part_starts_left(line: Line, edges: Sequence[float]) -> bool:
-    return line.x0 < edges[0] - 2 * _EDGE_TOLERANCE
+    """A word running over a column's left edge is prose, not a cell: table text
+    stays inside its column. A line starting left of the first column is prose too."""
+    if line.x0 < edges[0] - 2 * _EDGE_TOLERANCE:
+        return True
+    return any(w.x0 < edge - _EDGE_TOLERANCE < edge + _EDGE_TOLERANCE < w.x1 for w in line.words for edge in edges[1:])
 
 
 def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
     """Read the workplan table from text alignment, across pages; ``None`` when no header is found."""
     for start, page in enumerate(pages):
-        lines = [ln for ln in page.lines if re.sub(r"\d+", "#", ln.text) not in furniture]
+        # The header repeats at the same place on every page, like furniture:
+        # look for it among all lines, and drop furniture from the body only.
+        lines = list(page.lines)
         found = find_text_header(lines)
         if found is None:
             continue
@@ -118,11 +116,22 @@ def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
         header_line = lines[index]
         header_texts, body_start = _header_band(lines, index, edges)
         rows: list[_Row] = []
+        extents: dict[int, tuple[float, float]] = {}
+        ran_to_foot = True
         for page_ in pages[start:]:
-            page_lines = lines[body_start:] if page_ is page else _after_repeated_header(page_, furniture, header_line)
-            if not _read_rows(page_, page_lines, edges, roles, rows):
-                break
-        table = TextTable(tuple(header_texts), roles, top=header_line.top)
+            if page_ is page:
+                page_lines = lines[body_start:]
+            else:
+                after = _after_repeated_header(page_, header_line)
+                if after is None and not ran_to_foot:
+                    break  # prose ended the table and no header carries it on
+                page_lines = after if after is not None else list(page_.lines)
+            page_lines = [ln for ln in page_lines if re.sub(r"\d+", "#", ln.text) not in furniture]
+            used, ran_to_foot = _read_rows(page_, page_lines, edges, roles, rows)
+            if used:
+                head_top = header_line.top if page_ is page else min(ln.top for ln in page_.lines)
+                extents[page_.number] = (head_top, max(ln.bottom for ln in used))
+        table = TextTable(tuple(header_texts), roles, top=header_line.top, extents=extents)
         _fill_table(table, rows, roles, pages)
         return table if table.rows else None
     return None
@@ -151,17 +160,25 @@ def _starts_row(line: Line, edges: Sequence[float]) -> bool:
     return any(_ACTION_ID.match(_chunk_text(c)) or _PRIORITY.match(_chunk_text(c)) for c in chunks(line))
 
 
-def _after_repeated_header(page: Page, furniture: set[str], header_line: Line) -> list[Line]:
-    lines = [ln for ln in page.lines if re.sub(r"\d+", "#", ln.text) not in furniture]
+def _after_repeated_header(page: Page, header_line: Line) -> list[Line] | None:
+    """The page's lines after its repeat of the header, or ``None`` when it has none."""
+    lines = list(page.lines)
     for k, line in enumerate(lines):
         if line.text == header_line.text:
             edges = [c[0].x0 for c in chunks(line)]
             return lines[_header_band(lines, k, edges)[1] :]
-    return lines
+    return None
 
 
-def _read_rows(page: Page, lines: Sequence[Line], edges: Sequence[float], roles: tuple[Role, ...], rows: list[_Row]) -> bool:
-    """Add the page's table lines to ``rows``; ``False`` once the table has ended."""
+def _read_rows(
+    page: Page, lines: Sequence[Line], edges: Sequence[float], roles: tuple[Role, ...], rows: list[_Row]
+) -> tuple[list[Line], bool]:
+    """Add the page's table lines to ``rows``.
+
+    Returns the lines used, and whether the table ran to the page's foot
+    (``False`` when a line of prose ended it on this page).
+    """
+    used: list[Line] = []
     pitches = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top]
     pitch = statistics.median(pitches) if pitches else 12.0
     action = roles.index(Role.ACTION)
@@ -170,11 +187,11 @@ def _read_rows(page: Page, lines: Sequence[Line], edges: Sequence[float], roles:
     first_on_page = True
     for line in lines:
         if _crosses(line, edges):
-            return False
-        parts = chunks(line)
+            return used, False
+        used.append(line)
         by_col: dict[int, list[Word]] = {}
-        for part in parts:
-            by_col.setdefault(_column(part[0].x0, edges), []).extend(part)
+        for word in line.words:
+            by_col.setdefault(_column(word.x0, edges), []).append(word)
         action_text = " ".join(w.text for w in by_col.get(action, []))
         impact_text = " ".join(w.text for w in by_col.get(impact, [])) if impact is not None else ""
         gap = line.top - previous.bottom if previous is not None else 0.0
@@ -195,7 +212,7 @@ def _read_rows(page: Page, lines: Sequence[Line], edges: Sequence[float], roles:
             row.lines[col].append(words)
         previous = line
         first_on_page = False
-    return True
+    return used, True
 
 
 def _fill_table(table: TextTable, rows: list[_Row], roles: tuple[Role, ...], pages: Sequence[Page]) -> None:
