@@ -29,36 +29,67 @@ def _parser() -> argparse.ArgumentParser:
     top.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    r = sub.add_parser("run", help="read every workplan in an inbox folder and write the register",
-                       description="Read every .docx and .pdf under the inbox (recursively) and write "
-                                   "the register workbook. A file that cannot be read becomes a Failed "
-                                   "row in the Sources sheet; the run goes on and exits 1 after writing.")  # fmt: skip
-    r.add_argument("--inbox", type=Path, required=True, help="folder of workplan documents (searched recursively)")
-    r.add_argument("--register", type=Path, default=Path("register.xlsx"),
-                   help="workbook to write (default: register.xlsx); written whole, then renamed into place")  # fmt: skip
+    r = sub.add_parser(
+        "run",
+        help="read every workplan in an inbox folder and write the register",
+        description="Read every .docx and .pdf under the inbox (recursively) and write "
+        "the register workbook. A file that cannot be read becomes a Failed "
+        "row in the Sources sheet; the run goes on and exits 1 after writing.",
+    )
+    r.add_argument(
+        "--inbox",
+        type=Path,
+        required=True,
+        help="folder of workplan documents (searched recursively)",
+    )
+    r.add_argument(
+        "--register",
+        type=Path,
+        default=Path("register.xlsx"),
+        help="workbook to write (default: register.xlsx); written whole, then renamed into place",
+    )
     _settings_options(r)
-    r.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails; write no register")
+    r.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first file that fails; write no register",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
 
-    p = sub.add_parser("parse", help="print one document's actions as JSON (touches no state)",
-                       description="Parse and normalise one document and print its actions as JSON. "
-                                   "Writes nothing.")  # fmt: skip
+    p = sub.add_parser(
+        "parse",
+        help="print one document's actions as JSON (touches no state)",
+        description="Parse and normalise one document and print its actions as JSON. "
+        "Writes nothing.",
+    )
     p.add_argument("file", type=Path, help="a .docx or .pdf workplan")
-    p.add_argument("--raw", action="store_true",
-                   help="also print the raw table cells each action came from, with their provenance")  # fmt: skip
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="also print the raw table cells each action came from, with their provenance",
+    )
     _settings_options(p)
     return top
 
 
 def _settings_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--themes", type=Path, help="JSON file of canonical cross-cutting themes and their aliases")
-    p.add_argument("--lead-aliases", type=Path, help="JSON file mapping lead spellings/abbreviations to names")
-    p.add_argument("--lead-directory", type=Path,
-                   help="CSV lead directory (Written as, Canonical lead, ...) whose entries win over fuzzy matches")  # fmt: skip
+    p.add_argument(
+        "--themes", type=Path, help="JSON file of canonical cross-cutting themes and their aliases"
+    )
+    p.add_argument(
+        "--lead-aliases", type=Path, help="JSON file mapping lead spellings/abbreviations to names"
+    )
+    p.add_argument(
+        "--lead-directory",
+        type=Path,
+        help="CSV lead directory (Written as, Canonical lead, ...) whose entries win over fuzzy matches",
+    )
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(themes=args.themes, aliases=args.lead_aliases, directory=args.lead_directory)
+    return load_settings(
+        themes=args.themes, aliases=args.lead_aliases, directory=args.lead_directory
+    )
 
 
 def _action_json(action: Action) -> dict[str, object]:
@@ -78,7 +109,13 @@ def _action_json(action: Action) -> dict[str, object]:
         "status": action.status.value if action.status else None,
         "location": action.location,
         "review": [
-            {"field": r.field, "before": r.before, "after": r.after, "rule": r.rule, "confidence": r.confidence}
+            {
+                "field": r.field,
+                "before": r.before,
+                "after": r.after,
+                "rule": r.rule,
+                "confidence": r.confidence,
+            }
             for r in action.review
         ],
     }
@@ -104,9 +141,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 "roles": [r.value for r in t.roles],
                 "rows": [
                     [
-                        {"text": c.text, "row": c.provenance.row, "col": c.provenance.col,
-                         "pages": list(c.provenance.pages), "row_span": c.row_span,
-                         "col_span": c.col_span, "fill": c.fill}  # fmt: skip
+                        {
+                            "text": c.text,
+                            "row": c.provenance.row,
+                            "col": c.provenance.col,
+                            "pages": list(c.provenance.pages),
+                            "row_span": c.row_span,
+                            "col_span": c.col_span,
+                            "fill": c.fill,
+                        }
                         for c in row
                     ]
                     for row in t.rows
@@ -125,20 +168,28 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if record.result == "Failed":
             print(f"  FAILED  {record.file}: {record.message}", file=sys.stderr)
         else:
-            print(f"  read    {record.file}: {record.actions} actions ({record.workplan} {record.period})")
+            print(
+                f"  read    {record.file}: {record.actions} actions ({record.workplan} {record.period})"
+            )
 
-    result = run(args.inbox, args.register, _settings(args), fail_fast=args.fail_fast, progress=show)
+    result = run(
+        args.inbox, args.register, _settings(args), fail_fast=args.fail_fast, progress=show
+    )
     documents = sum(1 for s in result.sources if s.result != "Failed")
-    print(f"Register written to {result.register}: {result.actions} actions from {documents} documents"
-          + (f"; {len(result.failed)} file(s) failed, see the Sources sheet" if result.failed else ""))  # fmt: skip
+    print(
+        f"Register written to {result.register}: {result.actions} actions from {documents} documents"
+        + (f"; {len(result.failed)} file(s) failed, see the Sources sheet" if result.failed else "")
+    )
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workplans`` console script; returns the exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         code: int = _cmd_run(args) if args.command == "run" else _cmd_parse(args)
     except (WorkplanError, RegisterWriteError) as e:

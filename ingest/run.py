@@ -39,26 +39,54 @@ class RunResult:
         return tuple(s for s in self.sources if s.result == "Failed")
 
 
-def ingest_file(path: Path, settings: Settings, now: datetime) -> tuple[SourceRecord, Workplan | None]:
+def ingest_file(
+    path: Path, settings: Settings, now: datetime
+) -> tuple[SourceRecord, Workplan | None]:
     """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception."""
     fmt = path.suffix.lower().lstrip(".")
     try:
         digest = sha256(path)
     except OSError as e:
-        return SourceRecord(path.name, "", fmt, None, "", "", 0, "Failed",
-                            f"cannot be read ({e.strerror})", now, str(path)), None  # fmt: skip
+        return SourceRecord(
+            path.name,
+            "",
+            fmt,
+            None,
+            "",
+            "",
+            0,
+            "Failed",
+            f"cannot be read ({e.strerror})",
+            now,
+            str(path),
+        ), None
     try:
         raw = parse(path)
         workplan = normalise_document(raw, settings)
     except DocumentError as e:
-        return SourceRecord(path.name, digest, fmt, None, "", "", 0, "Failed", e.problem, now, str(path)), None
+        return SourceRecord(
+            path.name, digest, fmt, None, "", "", 0, "Failed", e.problem, now, str(path)
+        ), None
     except Exception as e:  # a bug must not lose the rest of the batch
         log.exception("unexpected error reading %s", path)
         message = f"internal error ({type(e).__name__}: {e}); please report it with this file"
-        return SourceRecord(path.name, digest, fmt, None, "", "", 0, "Failed", message, now, str(path)), None
+        return SourceRecord(
+            path.name, digest, fmt, None, "", "", 0, "Failed", message, now, str(path)
+        ), None
     message = "; ".join(workplan.notes)
-    record = SourceRecord(path.name, digest, raw.format, raw.pages or None, workplan.title, workplan.period,
-                          len(workplan.actions), "Ingested", message, now, str(path))  # fmt: skip
+    record = SourceRecord(
+        path.name,
+        digest,
+        raw.format,
+        raw.pages or None,
+        workplan.title,
+        workplan.period,
+        len(workplan.actions),
+        "Ingested",
+        message,
+        now,
+        str(path),
+    )
     return record, workplan
 
 

@@ -26,8 +26,9 @@ class Settings(DocumentSettings):
     directory: dict[str, str] | None = None
 
 
-def load_settings(*, themes: Path | None = None, aliases: Path | None = None,
-                  directory: Path | None = None) -> Settings:  # fmt: skip
+def load_settings(
+    *, themes: Path | None = None, aliases: Path | None = None, directory: Path | None = None
+) -> Settings:
     """Read the settings files (each optional); a bad file raises ``ConfigError`` naming it."""
     from normalise.leads import load_aliases, read_directory
 
@@ -39,7 +40,9 @@ def load_settings(*, themes: Path | None = None, aliases: Path | None = None,
     )
 
 
-def build_register(workplans: Sequence[Workplan], sources: Sequence[SourceRecord], settings: Settings) -> Register:
+def build_register(
+    workplans: Sequence[Workplan], sources: Sequence[SourceRecord], settings: Settings
+) -> Register:
     """All workplans' actions with canonical leads, the Leads sheet, and the sources."""
     actions, leads = resolve_register_leads(workplans, settings.aliases, settings.directory)
     return Register(actions=tuple(actions), sources=tuple(sources), leads=tuple(leads))

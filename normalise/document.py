@@ -49,7 +49,9 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
     duplicates = find_duplicate_ids([action_id for action_id, _ in inferred])
     actions = []
     seen: Counter[str] = Counter()
-    for number, (draft, (action_id, repair)) in enumerate(zip(rows, inferred, strict=True), start=1):
+    for number, (draft, (action_id, repair)) in enumerate(
+        zip(rows, inferred, strict=True), start=1
+    ):
         repairs = list(draft.repairs)
         if repair is not None:
             repairs.append(repair)
@@ -57,15 +59,28 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         seen[action_id] += 1
         register_id = f"{ident.key} / {action_id}"
         if action_id in duplicates:
-            repairs.append(Repair("Action ID", action_id, action_id, "duplicate action id in this workplan", 0.5))
+            repairs.append(
+                Repair(
+                    "Action ID", action_id, action_id, "duplicate action id in this workplan", 0.5
+                )
+            )
             if seen[action_id] > 1:
                 register_id = f"{register_id} ({seen[action_id]})"
-        actions.append(_action(draft, ident, action_id, register_id, raw, themes, has_timeframe, repairs))
+        actions.append(
+            _action(draft, ident, action_id, register_id, raw, themes, has_timeframe, repairs)
+        )
     notes = list(raw.notes)
     if not actions:
         notes.append("the workplan table has no actions")
-    return Workplan(ident.title, ident.period, ident.key, tuple(actions), tuple(notes), ident.subgroup,
-                    ident.abbreviation)
+    return Workplan(
+        ident.title,
+        ident.period,
+        ident.key,
+        tuple(actions),
+        tuple(notes),
+        ident.subgroup,
+        ident.abbreviation,
+    )
 
 
 def _priorities(rows: Sequence[Draft]) -> list[Draft]:
@@ -74,7 +89,11 @@ def _priorities(rows: Sequence[Draft]) -> list[Draft]:
     block: list[Draft] = []
 
     def flush() -> None:
-        majors = Counter(int(d.action_id.split(".")[0]) for d in block if d.action_id and d.action_id[0].isdigit())
+        majors = Counter(
+            int(d.action_id.split(".")[0])
+            for d in block
+            if d.action_id and d.action_id[0].isdigit()
+        )
         guess = majors.most_common(1)[0][0] if majors else None
         out.extend(d if d.priority is not None else replace(d, priority=guess) for d in block)
         block.clear()
@@ -102,9 +121,14 @@ def _action(
         found = find_timeframe_in_text(draft.action)
         if found:
             timeframe_text = found
-            repairs.append(Repair("Timeframe", "", found, "timeframe read from the action text", 0.8))
-    timeframe, timeframe_repairs = parse_timeframe(timeframe_text) if timeframe_text else (
-        Timeframe("", TimeframeType.NONE), ())  # fmt: skip
+            repairs.append(
+                Repair("Timeframe", "", found, "timeframe read from the action text", 0.8)
+            )
+    timeframe, timeframe_repairs = (
+        parse_timeframe(timeframe_text)
+        if timeframe_text
+        else (Timeframe("", TimeframeType.NONE), ())
+    )
     repairs.extend(timeframe_repairs)
     theme_names, theme_repairs = match_themes(draft.themes, themes)
     repairs.extend(theme_repairs)

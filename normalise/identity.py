@@ -69,7 +69,9 @@ def _title_text(lines: Sequence[str]) -> str:
             continue
         taken.append(line)
         if _PLAN_WORD.search(line):
-            return " ".join(taken[-2:]) if len(taken) > 1 and not _PLAN_WORD.search(taken[0]) else line
+            return (
+                " ".join(taken[-2:]) if len(taken) > 1 and not _PLAN_WORD.search(taken[0]) else line
+            )
         if len(taken) >= 3:
             break
     return taken[0] if taken else ""
@@ -103,5 +105,9 @@ def _subgroup(title: str) -> str:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"\s+", name) if w and w.lower() not in _SMALL and w.lower() not in _NOT_INITIALS]
+    words = [
+        w
+        for w in re.split(r"\s+", name)
+        if w and w.lower() not in _SMALL and w.lower() not in _NOT_INITIALS
+    ]
     return "".join(w[0].upper() for w in words if w[0].isalpha()) or "WP"

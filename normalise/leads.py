@@ -320,7 +320,9 @@ def _resolution(forms: dict[tuple[str, str], _Form], clusters: list[Cluster]) ->
             kind = Kind.UNASSIGNED
         written = tuple(s for s, _ in spellings.most_common())
         matched = tuple(renamed[cluster.name])
-        leads[_shown(cluster.name)] = ResolvedLead(_shown(cluster.name), kind, organisation, written, matched)
+        leads[_shown(cluster.name)] = ResolvedLead(
+            _shown(cluster.name), kind, organisation, written, matched
+        )
     return LeadResolution(
         MappingProxyType(canonical), MappingProxyType(leads), MappingProxyType(matches)
     )

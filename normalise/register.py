@@ -28,7 +28,11 @@ def resolve_register_leads(
 ) -> tuple[list[Action], list[LeadRecord]]:
     """Every workplan's actions with canonical ``Lead``/``Support``, and the ``Leads`` sheet rows."""
     # Keyed by position: a Word file and its PDF share register ids.
-    cells = {(i, k): split_lead_cell(a.lead_as_written) for i, w in enumerate(workplans) for k, a in enumerate(w.actions)}
+    cells = {
+        (i, k): split_lead_cell(a.lead_as_written)
+        for i, w in enumerate(workplans)
+        for k, a in enumerate(w.actions)
+    }
     mentions = [
         mention
         for i, w in enumerate(workplans)
@@ -40,7 +44,9 @@ def resolve_register_leads(
             owner_abbreviation=w.abbreviation,
         )
     ]
-    texts = [t for w in workplans for a in w.actions for t in (a.lead_as_written, a.action, a.impact)]
+    texts = [
+        t for w in workplans for a in w.actions for t in (a.lead_as_written, a.action, a.impact)
+    ]
     resolution = resolve_leads(
         mentions, aliases=aliases, directory=directory, abbreviations=learn_abbreviations(texts)
     )
@@ -48,12 +54,16 @@ def resolve_register_leads(
     for i, w in enumerate(workplans):
         for k, a in enumerate(w.actions):
             cell = cells[(i, k)]
-            lead, support = canonical_leads(resolution, cell, workplan_key=w.key, owner_subgroup=w.subgroup)
+            lead, support = canonical_leads(
+                resolution, cell, workplan_key=w.key, owner_subgroup=w.subgroup
+            )
             notes: list[Repair] = []
             for m in (*cell.leads, *cell.support):
                 match = resolution.match_for(m.text, owner_subgroup=w.subgroup, workplan_key=w.key)
                 if match is not None and match.canonical != m.text:
                     notes.append(match.as_repair("Lead"))
             actions.append(replace(a, lead=lead, support=support, review=a.review + tuple(notes)))
-    records = lead_records(resolution, ((a.register_id.split(" / ")[0], a.lead + a.support) for a in actions))
+    records = lead_records(
+        resolution, ((a.register_id.split(" / ")[0], a.lead + a.support) for a in actions)
+    )
     return actions, records

@@ -68,7 +68,11 @@ def row_cells(table: RawTable) -> list[Cells]:
             continue
         status = by_role.get(Role.STATUS)
         fills = [status.fill] if status is not None and status.fill else []
-        fills += [c.fill for c in row if c.fill and c.text is not None and c is not by_role.get(Role.IMPACT)]
+        fills += [
+            c.fill
+            for c in row
+            if c.fill and c.text is not None and c is not by_role.get(Role.IMPACT)
+        ]
         out.append(
             Cells(
                 impact=by_role.get(Role.IMPACT),
@@ -108,18 +112,32 @@ def drafts(table: RawTable) -> list[Draft]:
             number, text = split_priority(raw_impact)
             if number is None and impact and _continues(impact, text):
                 impact, repairs = repair_text(f"{impact} {text}", "Impact")
-                impact_repairs = impact_repairs + (
-                    Repair("Impact", text.strip(), impact, "joined an Impact cell cut by a page break", 0.9),
+                impact_repairs = (
+                    *impact_repairs,
+                    Repair(
+                        "Impact",
+                        text.strip(),
+                        impact,
+                        "joined an Impact cell cut by a page break",
+                        0.9,
+                    ),
                 )
             else:
-                impact, repairs = repair_text(text, "Impact", own_label=labels.get(Role.IMPACT, ""),
-                                              header_labels=all_labels)  # fmt: skip
+                impact, repairs = repair_text(
+                    text, "Impact", own_label=labels.get(Role.IMPACT, ""), header_labels=all_labels
+                )
                 priority = number
                 impact_repairs = repairs
-        action, action_repairs = repair_text(cells.action, "Action", own_label=labels.get(Role.ACTION, ""),
-                                             header_labels=all_labels)  # fmt: skip
+        action, action_repairs = repair_text(
+            cells.action, "Action", own_label=labels.get(Role.ACTION, ""), header_labels=all_labels
+        )
         action_id, action = split_action_id(action)
-        if not (cells.action.strip() or cells.lead.strip() or cells.timeframe.strip() or cells.themes.strip()):
+        if not (
+            cells.action.strip()
+            or cells.lead.strip()
+            or cells.timeframe.strip()
+            or cells.themes.strip()
+        ):
             continue  # a row that only states a priority's Impact: the actions below carry it
         lead_repairs: tuple[Repair, ...] = ()
         draft = Draft(
@@ -136,8 +154,19 @@ def drafts(table: RawTable) -> list[Draft]:
             repairs=impact_repairs + action_repairs + lead_repairs,
         )
         if not action.strip() and cells.action.strip():
-            draft = replace(draft, repairs=draft.repairs + (
-                Repair("Action", cells.action.strip(), "", "action cell has no text after repair: kept for review", 0.3),))  # fmt: skip
+            draft = replace(
+                draft,
+                repairs=(
+                    *draft.repairs,
+                    Repair(
+                        "Action",
+                        cells.action.strip(),
+                        "",
+                        "action cell has no text after repair: kept for review",
+                        0.3,
+                    ),
+                ),
+            )
         out.extend(_split_sub_actions(draft))
     return out
 
@@ -163,16 +192,34 @@ def _split_sub_actions(draft: Draft) -> list[Draft]:
     if not lists:
         return [draft]
     if any([letter for letter, _ in own] != letters for _, own in lists.values()):
-        note = Repair("Action", draft.action, draft.action,
-                      "a) b) c) items do not line up with the lead or timeframe lists: kept as one action", 0.5)  # fmt: skip
-        return [replace(draft, repairs=draft.repairs + (note,))]
+        note = Repair(
+            "Action",
+            draft.action,
+            draft.action,
+            "a) b) c) items do not line up with the lead or timeframe lists: kept as one action",
+            0.5,
+        )
+        return [replace(draft, repairs=(*draft.repairs, note))]
     out = []
     for k, (letter, item) in enumerate(items):
         lead = lists["Lead"][1][k][1] if "Lead" in lists else draft.lead
         timeframe = lists["Timeframe"][1][k][1] if "Timeframe" in lists else draft.timeframe
         text = f"{stem} {item}".strip() if stem else item
-        note = Repair("Action ID", draft.action_id, f"{draft.action_id}{letter}",
-                      "split a) b) c) items into sub-actions", 0.9)  # fmt: skip
-        out.append(replace(draft, action_id=f"{draft.action_id}{letter}", action=text, lead=lead,
-                           timeframe=timeframe, repairs=draft.repairs + (note,)))  # fmt: skip
+        note = Repair(
+            "Action ID",
+            draft.action_id,
+            f"{draft.action_id}{letter}",
+            "split a) b) c) items into sub-actions",
+            0.9,
+        )
+        out.append(
+            replace(
+                draft,
+                action_id=f"{draft.action_id}{letter}",
+                action=text,
+                lead=lead,
+                timeframe=timeframe,
+                repairs=(*draft.repairs, note),
+            )
+        )
     return out

@@ -33,7 +33,10 @@ MAX_COLOUR_DISTANCE = 35.0
 _MIN_CHROMA = 12.0
 
 _TEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = (
-    (re.compile(r"\b(complete[d]?|done|achieved|closed)\b|^b(lue)?$|dark\s*green", re.I), Status.COMPLETE),
+    (
+        re.compile(r"\b(complete[d]?|done|achieved|closed)\b|^b(lue)?$|dark\s*green", re.I),
+        Status.COMPLETE,
+    ),
     (re.compile(r"\b(overdue|off[\s-]*track|delayed|behind)\b|^r(ed)?$", re.I), Status.OVERDUE),
     (re.compile(r"\b(at[\s-]*risk)\b|^a(mber)?$", re.I), Status.AT_RISK),
     (re.compile(r"\b(on[\s-]*track|in[\s-]*progress)\b|^g(reen)?$", re.I), Status.ON_TRACK),
@@ -86,12 +89,14 @@ def key_palette(key: Sequence[KeyEntry]) -> tuple[tuple[str, Status], ...]:
     return tuple(out)
 
 
-def status_from_fill(fill: str, palette: Sequence[tuple[str, Status]]) -> tuple[Status | None, float]:
+def status_from_fill(
+    fill: str, palette: Sequence[tuple[str, Status]]
+) -> tuple[Status | None, float]:
     """The status whose colour is nearest ``fill``, and a confidence (1 = exact colour).
 
     ``(None, 0.0)`` for a fill that is grey or far from every status colour.
     """
-    lightness, a, b = _lab(fill)
+    _lightness, a, b = _lab(fill)
     if math.hypot(a, b) < _MIN_CHROMA:
         return None, 0.0
     best = min(palette, key=lambda entry: colour_distance(fill, entry[0]), default=None)

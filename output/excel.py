@@ -33,7 +33,12 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _EXCEL_MAX_CHARS = 32_767
 _DATE_FORMAT = "yyyy-mm-dd"
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-_STATUS_FILLS = {"Complete": "9DC3E6", "On track": "A9D08E", "At risk": "FFD966", "Overdue": "F4B183"}
+_STATUS_FILLS = {
+    "Complete": "9DC3E6",
+    "On track": "A9D08E",
+    "At risk": "FFD966",
+    "Overdue": "F4B183",
+}
 
 
 class RegisterWriteError(OSError):
@@ -70,7 +75,9 @@ def write_register(register: Register, path: Path) -> Path:
     return path
 
 
-def _write_sheet(ws: Worksheet, name: str, columns: Sequence[Column], records: Sequence[Any]) -> None:
+def _write_sheet(
+    ws: Worksheet, name: str, columns: Sequence[Column], records: Sequence[Any]
+) -> None:
     ws.append([c.name for c in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -90,7 +97,9 @@ def _write_sheet(ws: Worksheet, name: str, columns: Sequence[Column], records: S
             status = columns[status_col].get(record)
             if isinstance(status, str) and status in _STATUS_FILLS:
                 colour = _STATUS_FILLS[status]
-                ws.cell(row=r, column=status_col + 1).fill = PatternFill("solid", start_color=colour, end_color=colour)
+                ws.cell(row=r, column=status_col + 1).fill = PatternFill(
+                    "solid", start_color=colour, end_color=colour
+                )
     for k, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(k + 1)].width = width + 1
     ws.freeze_panes = "A2"

@@ -28,6 +28,10 @@ def parse(path: Path) -> RawDocument:
     parser = PARSERS.get(suffix)
     if parser is None:
         if suffix == ".doc":
-            raise DocumentError(path, "legacy Word 97-2003 document (.doc): save it as .docx and drop it in again")
-        raise DocumentError(path, f"not a workplan document ({suffix or 'no suffix'}): only .docx and .pdf are read")
+            raise DocumentError(
+                path, "legacy Word 97-2003 document (.doc): save it as .docx and drop it in again"
+            )
+        raise DocumentError(
+            path, f"not a workplan document ({suffix or 'no suffix'}): only .docx and .pdf are read"
+        )
     return parser(path)

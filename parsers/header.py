@@ -18,10 +18,16 @@ from parsers.model import Role
 # is a wording seen in workplans; word boundaries keep "lead" out of "leadership".
 _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.IMPACT, re.compile(r"\bimpact\b|\boutcomes?\b|what will success look like|\bsuccess\b")),
-    (Role.ACTION, re.compile(r"\bactions?\b|what (?:do )?we (?:will|need to) do|\bactivit(?:y|ies)\b")),
+    (
+        Role.ACTION,
+        re.compile(r"\bactions?\b|what (?:do )?we (?:will|need to) do|\bactivit(?:y|ies)\b"),
+    ),
     (Role.THEMES, re.compile(r"cross[\s-]*cutting|\bthemes?\b")),
     (Role.LEAD, re.compile(r"\bleads?\b|responsib|\bowners?\b|\bwho\b|accountable")),
-    (Role.TIMEFRAME, re.compile(r"time\s*frame|time\s*scale|by when|deadline|\bdue\b|target date|\bwhen\b")),
+    (
+        Role.TIMEFRAME,
+        re.compile(r"time\s*frame|time\s*scale|by when|deadline|\bdue\b|target date|\bwhen\b"),
+    ),
     (Role.STATUS, re.compile(r"\bstatus\b|\brag\b|\bprogress\b")),
 )
 
@@ -97,8 +103,10 @@ def find_header(rows: Sequence[Sequence[str | None]], *, look: int = 3) -> Heade
             continue
         labels = tuple(" ".join((c or "").split()) for c in rows[start])
         if start + 1 < len(rows) and _second_header_row(rows[start + 1], roles):
-            joined = tuple(" ".join(filter(None, (a, " ".join((b or "").split())))) for a, b in
-                           zip(labels, rows[start + 1], strict=False))  # fmt: skip
+            joined = tuple(
+                " ".join(filter(None, (a, " ".join((b or "").split()))))
+                for a, b in zip(labels, rows[start + 1], strict=False)
+            )
             return Header(start + 2, roles, joined)
         return Header(start + 1, roles, labels)
     return None

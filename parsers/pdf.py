@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -73,14 +72,19 @@ def parse(path: Path) -> RawDocument:
     pages = _read_pages(path)
     if not any(p.chars for p in pages):
         if any(p.images for p in pages):
-            raise DocumentError(path, "scanned image: no text to read (run it through OCR and drop it in again)")
+            raise DocumentError(
+                path, "scanned image: no text to read (run it through OCR and drop it in again)"
+            )
         raise DocumentError(path, "no text layer: the PDF has no text to read")
     furniture = _furniture(pages)
     table, key_pairs, notes = _assemble(pages, furniture)
     if table is None:
         table = _from_text(text_tables(pages, furniture))
     if table is None:
-        raise DocumentError(path, "no workplan table found (no header with Action and Lead, Impact or Timeframe columns)")
+        raise DocumentError(
+            path,
+            "no workplan table found (no header with Action and Lead, Impact or Timeframe columns)",
+        )
     raw = _freeze(table, path)
     first = pages[min(table.pages, default=1) - 1]
     title = [ln.text for ln in first.lines if ln.bottom <= table.top + 1 and ln.text]
@@ -103,18 +107,27 @@ def _read_pages(path: Path) -> list[Page]:
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise DocumentError(path, f"cannot be read ({e.strerror}): check the file's permissions") from e
+        raise DocumentError(
+            path, f"cannot be read ({e.strerror}): check the file's permissions"
+        ) from e
     if size == 0:
-        raise DocumentError(path, "empty file (0 bytes): it may still be copying; drop it in again when complete")
+        raise DocumentError(
+            path, "empty file (0 bytes): it may still be copying; drop it in again when complete"
+        )
     with path.open("rb") as handle:
         if b"%PDF" not in handle.read(1024):
-            raise DocumentError(path, "not a PDF file (no %PDF header): export the workplan as PDF and drop it in again")
+            raise DocumentError(
+                path,
+                "not a PDF file (no %PDF header): export the workplan as PDF and drop it in again",
+            )
     try:
         with pdfplumber.open(path) as pdf:
             if not pdf.pages:
                 raise DocumentError(path, "the PDF has no pages")
             if len(pdf.pages) > MAX_PAGES:
-                raise DocumentError(path, f"{len(pdf.pages)} pages: too long for a workplan (limit {MAX_PAGES})")
+                raise DocumentError(
+                    path, f"{len(pdf.pages)} pages: too long for a workplan (limit {MAX_PAGES})"
+                )
             out = []
             for page in pdf.pages:
                 out.append(read_page(page))
@@ -122,13 +135,27 @@ def _read_pages(path: Path) -> list[Page]:
             return out
     except PdfminerException as e:
         if _caused_by(e, PDFPasswordIncorrect):
-            raise DocumentError(path, "encrypted PDF: remove the password and drop it in again") from e
-        raise DocumentError(path, f"damaged PDF ({e.__cause__ or e}): export it again and drop it in") from e
+            raise DocumentError(
+                path, "encrypted PDF: remove the password and drop it in again"
+            ) from e
+        raise DocumentError(
+            path, f"damaged PDF ({e.__cause__ or e}): export it again and drop it in"
+        ) from e
     except DocumentError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as e:
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as e:
         # pdfminer raises plain Python errors on truncated or malformed files
-        raise DocumentError(path, f"damaged PDF ({type(e).__name__}: {e}): export it again and drop it in") from e
+        raise DocumentError(
+            path, f"damaged PDF ({type(e).__name__}: {e}): export it again and drop it in"
+        ) from e
 
 
 def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
@@ -146,7 +173,9 @@ def _furniture(pages: list[Page]) -> set[str]:
         return set()
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        for line in {(_DIGITS.sub("#", ln.text), round(ln.top / 4)) for ln in page.lines_outside_tables()}:
+        for line in {
+            (_DIGITS.sub("#", ln.text), round(ln.top / 4)) for ln in page.lines_outside_tables()
+        }:
             seen[line] += 1
     repeated = {text for (text, _), n in seen.items() if n >= 2 and text.strip()}
     return repeated
@@ -160,7 +189,9 @@ def _texts(table: PageTable) -> list[list[str | None]]:
     return [[c.text if c else None for c in row] for row in table.rows]
 
 
-def _assemble(pages: list[Page], furniture: set[str]) -> tuple[_Table | None, list[tuple[str, str | None]], list[str]]:
+def _assemble(
+    pages: list[Page], furniture: set[str]
+) -> tuple[_Table | None, list[tuple[str, str | None]], list[str]]:
     """Join the ruled workplan table's parts page by page."""
     current: _Table | None = None
     key_pairs: list[tuple[str, str | None]] = []
@@ -171,9 +202,19 @@ def _assemble(pages: list[Page], furniture: set[str]) -> tuple[_Table | None, li
             header = find_header(texts)
             continues = current is not None and index == 0 and page.number == current.last_page + 1
             if current is None and header is not None:
-                current = _Table(header.labels, header.roles, part.columns, top=part.bbox[1], header_rows=header.rows)
+                current = _Table(
+                    header.labels,
+                    header.roles,
+                    part.columns,
+                    top=part.bbox[1],
+                    header_rows=header.rows,
+                )
                 _append(current, part, page.number, header.rows, split_check=False)
-            elif current is not None and continues and (header is not None or _aligned(current, part)):
+            elif (
+                current is not None
+                and continues
+                and (header is not None or _aligned(current, part))
+            ):
                 # a repeated header has the rows it had on the first page, no more
                 skip = current.header_rows if header is not None else 0
                 if not skip and texts and is_repeated_header(texts[0], current.header):
@@ -185,8 +226,12 @@ def _assemble(pages: list[Page], furniture: set[str]) -> tuple[_Table | None, li
                     key_pairs.extend(pairs)
                     notes.append(f"page {page.number}: colour key")
                 elif current is None or page.number > current.last_page:
-                    first = next((c.text for row in part.rows for c in row if c and c.text.strip()), "")
-                    notes.append(f"page {page.number}: not a workplan table ({' '.join(first.split())[:40]})")
+                    first = next(
+                        (c.text for row in part.rows for c in row if c and c.text.strip()), ""
+                    )
+                    notes.append(
+                        f"page {page.number}: not a workplan table ({' '.join(first.split())[:40]})"
+                    )
     return current, key_pairs, notes
 
 
@@ -234,7 +279,9 @@ def _is_split_continuation(table: _Table, cells: list[_Cell]) -> bool:
     impact_col = table.roles.index(Role.IMPACT) if Role.IMPACT in table.roles else None
     if impact_col is not None and re.match(r"^\s*\d+\.?\s", cells[impact_col].text or ""):
         return False  # a numbered Impact starts a new priority
-    return not text or text[0].islower() or bool(_LIST_ITEM.match(text)) or not _TERMINAL.search(above)
+    return (
+        not text or text[0].islower() or bool(_LIST_ITEM.match(text)) or not _TERMINAL.search(above)
+    )
 
 
 def _origin(table: _Table, row: int, col: int) -> _Cell:
@@ -253,14 +300,23 @@ def _join_rows(table: _Table, cells: list[_Cell], page: int) -> None:
             target.text = join_line(target.text or "", cell.text)
         target.fill = target.fill or cell.fill
         target.marks += cell.marks
+        if cell.text is not None and cell.row_span > 1:
+            target.row_span += cell.row_span - 1  # the continuation also covered rows below
 
 
 def _from_text(found: TextTable | None) -> _Table | None:
     """The borderless reader's table in the ruled assembler's form."""
     if found is None:
         return None
-    table = _Table(found.header, found.roles, (), method="text", pages=set(found.pages), top=found.top,
-                   extents=dict(found.extents))  # fmt: skip
+    table = _Table(
+        found.header,
+        found.roles,
+        (),
+        method="text",
+        pages=set(found.pages),
+        top=found.top,
+        extents=dict(found.extents),
+    )
     table.rows = [[_Cell(c.text, c.fill, set(c.pages)) for c in row] for row in found.rows]
     _spans(table)
     return table
@@ -280,7 +336,13 @@ def _spans(table: _Table) -> None:
 def _freeze(table: _Table, path: Path) -> RawTable:
     rows = tuple(
         tuple(
-            RawCell(c.text, Provenance(path.name, 0, r, k, tuple(sorted(c.pages))), c.row_span, c.col_span, c.fill)
+            RawCell(
+                c.text,
+                Provenance(path.name, 0, r, k, tuple(sorted(c.pages))),
+                c.row_span,
+                c.col_span,
+                c.fill,
+            )
             for k, c in enumerate(row)
         )
         for r, row in enumerate(table.rows)
@@ -301,14 +363,20 @@ def _footnotes_and_trailing(
         top, bottom = table.extents.get(page.number, (0.0, 0.0))
         body = _body_size(page)
         for line in page.lines:
-            inside = page.number in table.extents and top - 1 <= line.top and line.bottom <= bottom + 1
+            inside = (
+                page.number in table.extents and top - 1 <= line.top and line.bottom <= bottom + 1
+            )
             above = page.number == first and line.bottom <= top + 1
             if inside or above or _is_furniture(line, furniture):
                 continue
             lead = line.words[0]
             small = lead.size < 0.9 * body
-            if lead.superscript or (lead.text in anchors or lead.text.isdigit() and small) and len(line.words) > 3:
-                notes.append(Footnote(f"footnote:{lead.text}", " ".join(w.text for w in line.words[1:])))
+            if lead.superscript or (
+                (lead.text in anchors or (lead.text.isdigit() and small)) and len(line.words) > 3
+            ):
+                notes.append(
+                    Footnote(f"footnote:{lead.text}", " ".join(w.text for w in line.words[1:]))
+                )
             elif notes and small and not trailing:
                 note = notes[-1]
                 notes[-1] = Footnote(note.mark, f"{note.text} {line.text}", note.anchor)
@@ -320,4 +388,3 @@ def _footnotes_and_trailing(
 def _body_size(page: Page) -> float:
     sizes = [w.size for ln in page.lines for w in ln.words]
     return sorted(sizes)[len(sizes) // 2] if sizes else 10.0
-

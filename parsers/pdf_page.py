@@ -18,12 +18,19 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 # pdfplumber's line strategy with its default tolerances: measured on the
 # LibreOffice and Word exports, borders sit within 1pt of each other.
-TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
-                                  "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}  # fmt: skip
+TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
 # A word this much smaller than its line and raised above it is a footnote mark.
 _SUPERSCRIPT_RATIO = 0.8
 _BULLETS = frozenset("•·\uf0b7\uf0a7▪■◦●")
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"})
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st"}
+)
 _LIST_START = re.compile(r"^(?:[a-z]\)|\([a-z]\)|[a-z]\.\s|•|\d+(?:\.\d+)+[a-z]?\b|\d+\.\s)")
 # "- item" is a list only after a line that announces one; after an unfinished
 # line it is a dash that wrapped ("Service Manager" / "- CSC & Youth").
@@ -107,7 +114,11 @@ class Page:
 
     def lines_outside_tables(self) -> tuple[Line, ...]:
         """Text lines that sit in no table on the page."""
-        return tuple(line for line in self.lines if not any(_inside(line_centre(line), t.bbox) for t in self.tables))
+        return tuple(
+            line
+            for line in self.lines
+            if not any(_inside(line_centre(line), t.bbox) for t in self.tables)
+        )
 
 
 def line_centre(line: Line) -> tuple[float, float]:
@@ -150,8 +161,13 @@ def clean_word(text: str) -> str:
 
 def read_page(page: Any) -> Page:
     """Read a pdfplumber page into a ``Page``: one pass over its objects, one table search."""
-    raw_words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
-    words = [Word(clean_word(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw_words]
+    raw_words = page.extract_words(
+        extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False
+    )
+    words = [
+        Word(clean_word(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]))
+        for w in raw_words
+    ]
     lines = group_lines(words)
     fills = tuple(
         ((r["x0"], r["top"], r["x1"], r["bottom"]), hex_)
@@ -159,8 +175,16 @@ def read_page(page: Any) -> Page:
         if r.get("fill") and (hex_ := colour_hex(r.get("non_stroking_color")))
     )
     tables = tuple(_table(t, lines, fills) for t in page.find_tables(TABLE_SETTINGS))
-    return Page(page.page_number, float(page.width), float(page.height), tuple(lines), tables, fills,
-                len(page.chars), len(page.images))  # fmt: skip
+    return Page(
+        page.page_number,
+        float(page.width),
+        float(page.height),
+        tuple(lines),
+        tables,
+        fills,
+        len(page.chars),
+        len(page.images),
+    )
 
 
 def group_lines(words: Sequence[Word]) -> list[Line]:
@@ -198,12 +222,21 @@ def _attach_marks(lines: list[list[Word]]) -> list[list[Word]]:
     for line in lines:
         if len(line) <= 2 and all(len(w.text) <= 3 for w in line):
             host = next(
-                (other for other in lines if other is not line and len(other) > len(line)
-                 and any(o.top - 1 <= line[0].bottom and line[0].top <= o.bottom
-                         and abs(line[0].x0 - o.x1) < 3 and line[0].size < _SUPERSCRIPT_RATIO * o.size
-                         for o in other)),
+                (
+                    other
+                    for other in lines
+                    if other is not line
+                    and len(other) > len(line)
+                    and any(
+                        o.top - 1 <= line[0].bottom
+                        and line[0].top <= o.bottom
+                        and abs(line[0].x0 - o.x1) < 3
+                        and line[0].size < _SUPERSCRIPT_RATIO * o.size
+                        for o in other
+                    )
+                ),
                 None,
-            )  # fmt: skip
+            )
             if host is not None:
                 host.extend(line)
                 continue
@@ -214,7 +247,9 @@ def _attach_marks(lines: list[list[Word]]) -> list[list[Word]]:
 def _overlaps(line: list[Word], word: Word) -> bool:
     """A superscript sits higher than its line but inside its height."""
     last = line[-1]
-    return word.x0 >= last.x1 - 1 and word.x0 - last.x1 < 3 and last.top - 1 <= word.top <= last.bottom
+    return (
+        word.x0 >= last.x1 - 1 and word.x0 - last.x1 < 3 and last.top - 1 <= word.top <= last.bottom
+    )
 
 
 def join_line(before: str, text: str) -> str:
@@ -232,7 +267,7 @@ def join_line(before: str, text: str) -> str:
     if not text:
         return before
     announced = before.endswith(":") or before.split("\n")[-1].startswith("- ")
-    if _LIST_START.match(text) or announced and (text[:1].isupper() or _DASH_ITEM.match(text)):
+    if _LIST_START.match(text) or (announced and (text[:1].isupper() or _DASH_ITEM.match(text))):
         return f"{before}\n{text}"
     if re.search(r"[^\W\d_]-$", before):
         return before + text
@@ -275,7 +310,13 @@ def _table(table: Any, lines: Sequence[Line], fills: Sequence[tuple[BBox, str]])
                 cells.append(None)
                 continue
             inside = [
-                Line(tuple(w for w in ln.words if _inside(((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2), box, 0)))
+                Line(
+                    tuple(
+                        w
+                        for w in ln.words
+                        if _inside(((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2), box, 0)
+                    )
+                )
                 for ln in lines
                 if ln.bottom > box[1] and ln.top < box[3]
             ]
@@ -283,6 +324,8 @@ def _table(table: Any, lines: Sequence[Line], fills: Sequence[tuple[BBox, str]])
             row_span = sum(1 for rb in row_boxes if rb[1] >= box[1] - 1 and rb[1] < box[3] - 1) or 1
             col_span = sum(1 for x in columns if box[0] - 1 <= x < box[2] - 1) or 1
             marks = tuple(m for ln in inside for m in ln.marks)
-            cells.append(PageCell(text_of(inside), box, fill_at(box, fills), row_span, col_span, marks))
+            cells.append(
+                PageCell(text_of(inside), box, fill_at(box, fills), row_span, col_span, marks)
+            )
         rows.append(tuple(cells))
     return PageTable(tuple(table.bbox), tuple(rows), tuple(columns))

@@ -10,6 +10,7 @@ whose words run across a column edge (a paragraph, not a cell).
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -100,7 +101,11 @@ def _crosses(line: Line, edges: Sequence[float]) -> bool:
     stays inside its column. A line starting left of the first column is prose too."""
     if line.x0 < edges[0] - 2 * _EDGE_TOLERANCE:
         return True
-    return any(w.x0 < edge - _EDGE_TOLERANCE < edge + _EDGE_TOLERANCE < w.x1 for w in line.words for edge in edges[1:])
+    return any(
+        w.x0 < edge - _EDGE_TOLERANCE < edge + _EDGE_TOLERANCE < w.x1
+        for w in line.words
+        for edge in edges[1:]
+    )
 
 
 def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
@@ -137,7 +142,9 @@ def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
     return None
 
 
-def _header_band(lines: Sequence[Line], index: int, edges: Sequence[float]) -> tuple[list[str], int]:
+def _header_band(
+    lines: Sequence[Line], index: int, edges: Sequence[float]
+) -> tuple[list[str], int]:
     """Join header lines wrapped under the first one; return texts and the first body line."""
     texts = [[] for _ in edges]  # type: list[list[str]]
     pitch = lines[index].bottom - lines[index].top
@@ -145,9 +152,17 @@ def _header_band(lines: Sequence[Line], index: int, edges: Sequence[float]) -> t
     k = index
     while k < len(lines):
         line = lines[k]
-        if k > index and (line.top - last.bottom > pitch or _ACTION_ID.match(line.text) or _PRIORITY.match(line.text)):
+        if k > index and (
+            line.top - last.bottom > pitch
+            or _ACTION_ID.match(line.text)
+            or _PRIORITY.match(line.text)
+        ):
             break
-        if k > index and all(role_of(_chunk_text(c)) is Role.OTHER for c in chunks(line)) and _starts_row(line, edges):
+        if (
+            k > index
+            and all(role_of(_chunk_text(c)) is Role.OTHER for c in chunks(line))
+            and _starts_row(line, edges)
+        ):
             break
         for part in chunks(line):
             texts[_column(part[0].x0, edges)].append(_chunk_text(part))
@@ -157,7 +172,9 @@ def _header_band(lines: Sequence[Line], index: int, edges: Sequence[float]) -> t
 
 
 def _starts_row(line: Line, edges: Sequence[float]) -> bool:
-    return any(_ACTION_ID.match(_chunk_text(c)) or _PRIORITY.match(_chunk_text(c)) for c in chunks(line))
+    return any(
+        _ACTION_ID.match(_chunk_text(c)) or _PRIORITY.match(_chunk_text(c)) for c in chunks(line)
+    )
 
 
 def _after_repeated_header(page: Page, header_line: Line) -> list[Line] | None:
@@ -171,7 +188,11 @@ def _after_repeated_header(page: Page, header_line: Line) -> list[Line] | None:
 
 
 def _read_rows(
-    page: Page, lines: Sequence[Line], edges: Sequence[float], roles: tuple[Role, ...], rows: list[_Row]
+    page: Page,
+    lines: Sequence[Line],
+    edges: Sequence[float],
+    roles: tuple[Role, ...],
+    rows: list[_Row],
 ) -> tuple[list[Line], bool]:
     """Add the page's table lines to ``rows``.
 
@@ -179,7 +200,7 @@ def _read_rows(
     (``False`` when a line of prose ended it on this page).
     """
     used: list[Line] = []
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top]
+    pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     pitch = statistics.median(pitches) if pitches else 12.0
     action = roles.index(Role.ACTION)
     impact = roles.index(Role.IMPACT) if Role.IMPACT in roles else None
@@ -201,10 +222,17 @@ def _read_rows(
             or bool(impact_text and _PRIORITY.match(impact_text))
             or (not first_on_page and gap > (_ROW_GAP_RATIO - 1) * pitch + 2)
         )
-        if first_on_page and rows and not _ACTION_ID.match(action_text) and not _PRIORITY.match(impact_text):
+        if (
+            first_on_page
+            and rows
+            and not _ACTION_ID.match(action_text)
+            and not _PRIORITY.match(impact_text)
+        ):
             new_row = False  # the top of a page carries on the row cut by the break
         if new_row:
-            rows.append(_Row([[] for _ in edges], {page.number}, line.top, line.bottom, page.number))
+            rows.append(
+                _Row([[] for _ in edges], {page.number}, line.top, line.bottom, page.number)
+            )
         row = rows[-1]
         row.pages.add(page.number)
         row.bottom = max(row.bottom, line.bottom) if row.page == page.number else row.bottom
@@ -215,7 +243,9 @@ def _read_rows(
     return used, True
 
 
-def _fill_table(table: TextTable, rows: list[_Row], roles: tuple[Role, ...], pages: Sequence[Page]) -> None:
+def _fill_table(
+    table: TextTable, rows: list[_Row], roles: tuple[Role, ...], pages: Sequence[Page]
+) -> None:
     impact = roles.index(Role.IMPACT) if Role.IMPACT in roles else None
     fills = {p.number: p.fills for p in pages}
     for row in rows:
@@ -225,7 +255,11 @@ def _fill_table(table: TextTable, rows: list[_Row], roles: tuple[Role, ...], pag
             if col == impact and not text and table.rows:
                 cells.append(TextCell(None, set(row.pages)))
                 continue
-            box = (word_lines[0][0].x0, row.top, word_lines[0][-1].x1, row.bottom) if word_lines else None
+            box = (
+                (word_lines[0][0].x0, row.top, word_lines[0][-1].x1, row.bottom)
+                if word_lines
+                else None
+            )
             fill = fill_at(box, fills.get(row.page, ())) if box else None
             cells.append(TextCell(text, set(row.pages), fill))
         table.rows.append(cells)

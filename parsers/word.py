@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from parsers.colour_key import key_entries
 from parsers.errors import DocumentError
 from parsers.header import Header, find_header, is_repeated_header
-from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable, Role
+from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable
 from parsers.status_column import mark_status_column
 from parsers.word_text import Numbering, cell_fill, paragraph_text, theme_colours
 
@@ -62,7 +62,11 @@ def parse(path: Path) -> RawDocument:
     """
     document = _open(path)
     part = document.part
-    related = {rel.reltype.rsplit("/", 1)[-1]: rel.target_part for rel in part.rels.values() if not rel.is_external}
+    related = {
+        rel.reltype.rsplit("/", 1)[-1]: rel.target_part
+        for rel in part.rels.values()
+        if not rel.is_external
+    }
     ctx = _Context(
         Numbering.from_parts(_xml(related.get("numbering")), _xml(related.get("styles"))),
         theme_colours(_xml(related.get("theme"))),
@@ -90,7 +94,12 @@ def parse(path: Path) -> RawDocument:
         texts = [[c.text if c else None for c in row] for row in grid]
         header = find_header(texts)
         width = len(grid[0]) if grid else 0
-        if header is not None and current is not None and current_header and width == len(current[0]):
+        if (
+            header is not None
+            and current is not None
+            and current_header
+            and width == len(current[0])
+        ):
             # another workplan table with the same columns: one per priority or page
             current.extend(grid[header.rows :])
             paragraphs_after.clear()
@@ -119,7 +128,10 @@ def parse(path: Path) -> RawDocument:
     if current is not None and current_header:
         tables.append(_freeze(current, current_header, len(tables), path))
     if not tables:
-        raise DocumentError(path, "no workplan table found (no header with Action and Lead, Impact or Timeframe columns)")
+        raise DocumentError(
+            path,
+            "no workplan table found (no header with Action and Lead, Impact or Timeframe columns)",
+        )
     return RawDocument(
         path=str(path),
         format="docx",
@@ -140,13 +152,20 @@ def read_grids(path: Path) -> list[list[list[str | None]]]:
     """
     document = _open(path)
     part = document.part
-    related = {rel.reltype.rsplit("/", 1)[-1]: rel.target_part for rel in part.rels.values() if not rel.is_external}
+    related = {
+        rel.reltype.rsplit("/", 1)[-1]: rel.target_part
+        for rel in part.rels.values()
+        if not rel.is_external
+    }
     ctx = _Context(
         Numbering.from_parts(_xml(related.get("numbering")), _xml(related.get("styles"))),
         theme_colours(_xml(related.get("theme"))),
     )
     tables = [el for kind, el in _blocks(part.element.find(qn("w:body"))) if kind == "tbl"]
-    return [[[c.text if c else None for c in row] for row in _grid(t, i, ctx)] for i, t in enumerate(tables)]
+    return [
+        [[c.text if c else None for c in row] for row in _grid(t, i, ctx)]
+        for i, t in enumerate(tables)
+    ]
 
 
 def _open(path: Path) -> Any:
@@ -155,16 +174,27 @@ def _open(path: Path) -> Any:
             head = handle.read(8)
             size = path.stat().st_size
     except OSError as e:
-        raise DocumentError(path, f"cannot be read ({e.strerror}): check the file's permissions") from e
+        raise DocumentError(
+            path, f"cannot be read ({e.strerror}): check the file's permissions"
+        ) from e
     if size == 0:
-        raise DocumentError(path, "empty file (0 bytes): it may still be copying; drop it in again when complete")
+        raise DocumentError(
+            path, "empty file (0 bytes): it may still be copying; drop it in again when complete"
+        )
     if head == _OLE_MAGIC:
         body = path.read_bytes()
         if "EncryptedPackage".encode("utf-16-le") in body:
-            raise DocumentError(path, "password-protected Word file: remove the password and drop it in again")
-        raise DocumentError(path, "legacy Word 97-2003 document (.doc): open it in Word, save it as .docx and drop it in again")
+            raise DocumentError(
+                path, "password-protected Word file: remove the password and drop it in again"
+            )
+        raise DocumentError(
+            path,
+            "legacy Word 97-2003 document (.doc): open it in Word, save it as .docx and drop it in again",
+        )
     if not zipfile.is_zipfile(path):
-        raise DocumentError(path, "not a Word file (not a .docx zip package): save it as .docx and drop it in again")
+        raise DocumentError(
+            path, "not a Word file (not a .docx zip package): save it as .docx and drop it in again"
+        )
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, ValueError, zipfile.BadZipFile) as e:
@@ -172,9 +202,12 @@ def _open(path: Path) -> Any:
     except KeyError as e:
         if "relationship" in str(e):
             raise DocumentError(
-                path, "Strict Open XML or non-standard Word package: save it as 'Word Document (.docx)' and drop it in again"
+                path,
+                "Strict Open XML or non-standard Word package: save it as 'Word Document (.docx)' and drop it in again",
             ) from e
-        raise DocumentError(path, f"damaged Word package (missing part {e}): open and re-save it in Word") from e
+        raise DocumentError(
+            path, f"damaged Word package (missing part {e}): open and re-save it in Word"
+        ) from e
 
 
 def _xml(part: Any) -> Element | None:
@@ -276,7 +309,9 @@ def _cell(tc: Element, row: int, col: int, span: int, ctx: _Context) -> _Cell:
         elif child.tag == qn("w:tbl"):
             nested = True
             for tr in _rows(child):
-                texts = [" ".join(p_text for p_text in _cell_lines(tc_, ctx, notes)) for tc_ in _tcs(tr)]
+                texts = [
+                    " ".join(p_text for p_text in _cell_lines(tc_, ctx, notes)) for tc_ in _tcs(tr)
+                ]
                 lines.append("\t".join(texts))
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             content = child.find(qn("w:sdtContent"))
@@ -284,7 +319,9 @@ def _cell(tc: Element, row: int, col: int, span: int, ctx: _Context) -> _Cell:
                 lines.append(paragraph_text(p, ctx.numbering, notes))
     while lines and not lines[-1].strip():
         lines.pop()
-    return _Cell("\n".join(lines), cell_fill(tc, ctx.theme), row, col, span, nested=nested, notes=notes)
+    return _Cell(
+        "\n".join(lines), cell_fill(tc, ctx.theme), row, col, span, nested=nested, notes=notes
+    )
 
 
 def _cell_lines(tc: Element, ctx: _Context, notes: list[str]) -> list[str]:
@@ -293,7 +330,11 @@ def _cell_lines(tc: Element, ctx: _Context, notes: list[str]) -> list[str]:
 
 def _freeze(grid: list[list[_Cell | None]], header: Header, index: int, path: Path) -> RawTable:
     head = header.labels
-    body = [row for row in grid[header.rows :] if not is_repeated_header([c.text if c else None for c in row], head)]
+    body = [
+        row
+        for row in grid[header.rows :]
+        if not is_repeated_header([c.text if c else None for c in row], head)
+    ]
     rows = tuple(
         tuple(
             RawCell(
@@ -314,7 +355,14 @@ def _freeze(grid: list[list[_Cell | None]], header: Header, index: int, path: Pa
 
 def _renumber(cell: RawCell, row: int, table: int) -> RawCell:
     p = cell.provenance
-    return RawCell(cell.text, Provenance(p.file, table, row, p.col), cell.row_span, cell.col_span, cell.fill, cell.nested)
+    return RawCell(
+        cell.text,
+        Provenance(p.file, table, row, p.col),
+        cell.row_span,
+        cell.col_span,
+        cell.fill,
+        cell.nested,
+    )
 
 
 def _short(text: str) -> str:
@@ -348,10 +396,19 @@ def _footnotes(related: dict[str, Any], cell_notes: dict[str, str]) -> tuple[Foo
             continue
         for note in root.iter(qn(f"w:{kind}")):
             note_id = note.get(qn("w:id"))
-            if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            if note.get(qn("w:type")) in (
+                "separator",
+                "continuationSeparator",
+                "continuationNotice",
+            ):
                 continue
-            text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in note.iter(qn("w:p")))
-            out.append(Footnote(f"{kind}:{note_id}", text.strip(), cell_notes.get(f"{kind}:{note_id}", "")))
+            text = " ".join(
+                "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+                for p in note.iter(qn("w:p"))
+            )
+            out.append(
+                Footnote(f"{kind}:{note_id}", text.strip(), cell_notes.get(f"{kind}:{note_id}", ""))
+            )
     return tuple(out)
 
 

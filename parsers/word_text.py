@@ -23,7 +23,9 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 # Elements whose text is not part of what the reader sees: deleted text,
 # field instructions, and the fallback copy of alternate content.
-_SKIP = frozenset({qn("w:del"), qn("w:instrText"), qn("w:delText"), f"{_MC}Fallback", qn("w:rPr"), qn("w:pPr")})
+_SKIP = frozenset(
+    {qn("w:del"), qn("w:instrText"), qn("w:delText"), f"{_MC}Fallback", qn("w:rPr"), qn("w:pPr")}
+)
 
 # Word's named highlight colours, for the highlight fallback.
 _HIGHLIGHT = {
@@ -95,7 +97,9 @@ class Numbering:
         """Build from the ``w:numbering`` and ``w:styles`` root elements (either may be missing)."""
         result = cls()
         if numbering is not None:
-            abstract = {a.get(qn("w:abstractNumId")): a for a in numbering.iter(qn("w:abstractNum"))}
+            abstract = {
+                a.get(qn("w:abstractNumId")): a for a in numbering.iter(qn("w:abstractNum"))
+            }
             for num in numbering.iter(qn("w:num")):
                 ref = num.find(qn("w:abstractNumId"))
                 if ref is None or ref.get(qn("w:val")) not in abstract:
@@ -187,7 +191,10 @@ def _style_numbering(styles: Element) -> dict[str, tuple[str, int]]:
             nid = numpr.find(qn("w:numId"))
             lvl = numpr.find(qn("w:ilvl"))
             if nid is not None:
-                own[sid] = (nid.get(qn("w:val")), int(lvl.get(qn("w:val"), "0")) if lvl is not None else 0)
+                own[sid] = (
+                    nid.get(qn("w:val")),
+                    int(lvl.get(qn("w:val"), "0")) if lvl is not None else 0,
+                )
     result = dict(own)
     for sid in based:
         seen = {sid}
@@ -260,7 +267,13 @@ def theme_colours(theme: Element | None) -> dict[str, str]:
         name = slot.tag.replace(_A, "")
         srgb = slot.find(f"{_A}srgbClr")
         sys_clr = slot.find(f"{_A}sysClr")
-        value = srgb.get("val") if srgb is not None else sys_clr.get("lastClr") if sys_clr is not None else None
+        value = (
+            srgb.get("val")
+            if srgb is not None
+            else sys_clr.get("lastClr")
+            if sys_clr is not None
+            else None
+        )
         if value:
             colours[name] = value.upper()
     # Word's fill names map onto the scheme slots under other names.
@@ -277,7 +290,11 @@ def shading_fill(shd: Element | None, theme: dict[str, str]) -> str | None:
         return None
     theme_fill = shd.get(qn("w:themeFill"))
     if theme_fill and theme_fill in theme:
-        return _hex(_tinted(theme[theme_fill], shd.get(qn("w:themeFillTint")), shd.get(qn("w:themeFillShade"))))
+        return _hex(
+            _tinted(
+                theme[theme_fill], shd.get(qn("w:themeFillTint")), shd.get(qn("w:themeFillShade"))
+            )
+        )
     return _hex(shd.get(qn("w:fill")))
 
 

@@ -6,8 +6,6 @@ numbers, stray spaces and non-breaking spaces. Do not "fix" them: the samples
 exist to exercise the repairs.
 """
 
-# ruff: noqa: E501  (the seed texts are kept verbatim, one string each)
-
 from __future__ import annotations
 
 from collections.abc import Mapping

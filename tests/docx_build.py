@@ -13,7 +13,11 @@ from docx.oxml.ns import nsdecls, qn
 HEADER = ("Impact", "Action", "Lead", "Timeframe")
 
 
-def workplan(rows: Sequence[Sequence[str]], header: Sequence[str] = HEADER, title: str = "TEST SUB-GROUP WORKPLAN 2024-25") -> Any:
+def workplan(
+    rows: Sequence[Sequence[str]],
+    header: Sequence[str] = HEADER,
+    title: str = "TEST SUB-GROUP WORKPLAN 2024-25",
+) -> Any:
     """A document with a title and one table: header then ``rows``."""
     document = docx.Document()
     document.add_paragraph(title)
@@ -36,7 +40,9 @@ def shade(cell: Any, fill: str | None = None, **attrs: str) -> None:
     """Give a python-docx cell a ``w:shd``."""
     extra = "".join(f' w:{k}="{v}"' for k, v in attrs.items())
     fill_attr = f' w:fill="{fill}"' if fill else ""
-    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto"{fill_attr}{extra}/>'))
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto"{fill_attr}{extra}/>')
+    )
 
 
 def paragraph_xml(inner: str) -> Any:

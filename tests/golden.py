@@ -24,8 +24,21 @@ from parsers.errors import DocumentError  # noqa: E402
 EXPECTED = ROOT / "samples" / "expected"
 INBOX = ROOT / "samples" / "inbox"
 
-FIELDS = ("register_id", "priority", "impact", "action_id", "action", "themes", "lead", "support",
-          "lead_as_written", "timeframe_as_written", "timeframe_type", "due", "status")  # fmt: skip
+FIELDS = (
+    "register_id",
+    "priority",
+    "impact",
+    "action_id",
+    "action",
+    "themes",
+    "lead",
+    "support",
+    "lead_as_written",
+    "timeframe_as_written",
+    "timeframe_type",
+    "due",
+    "status",
+)
 
 
 def _text(value: Any) -> Any:
@@ -122,7 +135,9 @@ def score(golden: dict[str, Any], actions: list[Action]) -> Score:
 def golden_for(path: Path) -> dict[str, Any]:
     golden_path = EXPECTED / f"{path.name}.json"
     if not golden_path.exists():
-        raise FileNotFoundError(f"no golden for {path.name}: write {golden_path.relative_to(ROOT)} by hand")
+        raise FileNotFoundError(
+            f"no golden for {path.name}: write {golden_path.relative_to(ROOT)} by hand"
+        )
     data: dict[str, Any] = json.loads(golden_path.read_text(encoding="utf-8"))
     return data
 
@@ -134,7 +149,10 @@ def table(scores: dict[str, Score]) -> str:
     for name in FIELDS:
         lines.append(f"{name:22}" + "".join(f"{100 * scores[n].ratio(name):11.1f}%" for n in names))
     lines.append(f"{'ALL FIELDS':22}" + "".join(f"{100 * scores[n].ratio():11.1f}%" for n in names))
-    lines.append(f"{'missing / extra':22}" + "".join(f"{len(scores[n].missing):>7} / {len(scores[n].extra):<2}" for n in names))
+    lines.append(
+        f"{'missing / extra':22}"
+        + "".join(f"{len(scores[n].missing):>7} / {len(scores[n].extra):<2}" for n in names)
+    )
     return "\n".join(lines)
 
 

@@ -304,7 +304,9 @@ def test_subgroup_words_without_an_owner_stay_apart_per_workplan() -> None:
 
 
 def test_all_stays_its_own_lead_not_the_owning_subgroup() -> None:
-    res = resolve_leads([LeadMention("All", owner_subgroup=PPYP), LeadMention("Subgroup", owner_subgroup=PPYP)])
+    res = resolve_leads(
+        [LeadMention("All", owner_subgroup=PPYP), LeadMention("Subgroup", owner_subgroup=PPYP)]
+    )
     assert res.canonical_for("All", owner_subgroup=PPYP) == "All"
     assert res.canonical_for("Subgroup", owner_subgroup=PPYP) == PPYP
     assert res.leads["All"].kind is Kind.TEAM

@@ -22,8 +22,10 @@ def _texts(path: Path) -> list[list[str | None]]:
 
 
 def test_impact_merged_down_is_one_cell_with_a_row_span(tmp_path: Path) -> None:
-    doc = workplan([["1. Be safe", "1.1 Do a", "Ann"], ["", "1.2 Do b", "Bob"], ["", "1.3 Do c", "Cy"]],
-                   header=("Impact", "Action", "Lead"))  # fmt: skip
+    doc = workplan(
+        [["1. Be safe", "1.1 Do a", "Ann"], ["", "1.2 Do b", "Bob"], ["", "1.3 Do c", "Cy"]],
+        header=("Impact", "Action", "Lead"),
+    )
     table = doc.tables[0]
     table.cell(1, 0).merge(table.cell(3, 0))
     rows = parse(save(doc, tmp_path)).tables[0].rows
@@ -34,23 +36,35 @@ def test_impact_merged_down_is_one_cell_with_a_row_span(tmp_path: Path) -> None:
 
 
 def test_grid_span_and_grid_before_place_cells_on_the_grid(tmp_path: Path) -> None:
-    doc = workplan([["1. Be safe", "1.1 Do a", "Ann", "May 2024"], ["x", "1.2 Do b", "Bob", "June 2024"]])
+    doc = workplan(
+        [["1. Be safe", "1.1 Do a", "Ann", "May 2024"], ["x", "1.2 Do b", "Bob", "June 2024"]]
+    )
     table = doc.tables[0]
     table.cell(1, 2).merge(table.cell(1, 3))  # lead spans the timeframe column
     tr = table.rows[2]._tr
     tr.remove(tr.findall(qn("w:tc"))[0])  # the row starts one grid column in
     tr.get_or_add_trPr().append(parse_xml(f'<w:gridBefore {nsdecls("w")} w:val="1"/>'))
     rows = parse(save(doc, tmp_path)).tables[0].rows
-    assert rows[0][2].text == "Ann\nMay 2024" and rows[0][2].col_span == 2 and rows[0][3].text is None
+    assert (
+        rows[0][2].text == "Ann\nMay 2024" and rows[0][2].col_span == 2 and rows[0][3].text is None
+    )
     assert [c.text for c in rows[1]] == ["", "1.2 Do b", "Bob", "June 2024"]
 
 
 def test_cell_shading_theme_fill_and_highlight_are_read_as_rgb(tmp_path: Path) -> None:
-    doc = workplan([["1. A", "1.1 x", "Ann", "2024"], ["", "1.2 y", "Bob", "2024"], ["", "1.3 z", "Cy", "2024"]])
+    doc = workplan(
+        [
+            ["1. A", "1.1 x", "Ann", "2024"],
+            ["", "1.2 y", "Bob", "2024"],
+            ["", "1.3 z", "Cy", "2024"],
+        ]
+    )
     table = doc.tables[0]
     shade(table.cell(1, 1), "ffc000")
     shade(table.cell(2, 1), themeFill="accent6", themeFillTint="99")
-    set_cell_xml(table.cell(3, 1), '<w:r><w:rPr><w:highlight w:val="green"/></w:rPr><w:t>1.3 z</w:t></w:r>')
+    set_cell_xml(
+        table.cell(3, 1), '<w:r><w:rPr><w:highlight w:val="green"/></w:rPr><w:t>1.3 z</w:t></w:r>'
+    )
     rows = parse(save(doc, tmp_path)).tables[0].rows
     assert rows[0][1].fill == "FFC000"
     accent6 = "70AD47"  # python-docx's default theme (Office 2013+)
@@ -62,15 +76,24 @@ def test_cell_shading_theme_fill_and_highlight_are_read_as_rgb(tmp_path: Path) -
 def test_word_automatic_numbering_is_rendered(tmp_path: Path) -> None:
     doc = workplan([["1. A", "Do a", "Ann", "2024"], ["", "Do b", "Bob", "2024"]])
     numbering = doc.part.numbering_part.element
-    numbering.append(parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
-        "</w:abstractNum>"))  # fmt: skip
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
     numpr = '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="90"/></w:numPr></w:pPr>'
     table = doc.tables[0]
-    set_cell_xml(table.cell(0, 0), '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr>' + run("Impact"))
+    set_cell_xml(
+        table.cell(0, 0),
+        '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+        + run("Impact"),
+    )
     set_cell_xml(table.cell(1, 1), numpr + run("Do a"))
     set_cell_xml(table.cell(2, 1), numpr + run("Do b"))
     texts = _texts(save(doc, tmp_path))
@@ -78,17 +101,24 @@ def test_word_automatic_numbering_is_rendered(tmp_path: Path) -> None:
     assert texts[1][1] == "1.2 Do b"
 
 
-def test_tracked_changes_read_as_accepted_and_content_controls_and_links_kept(tmp_path: Path) -> None:
+def test_tracked_changes_read_as_accepted_and_content_controls_and_links_kept(
+    tmp_path: Path,
+) -> None:
     doc = workplan([["1. A", "x", "Ann", "2024"]])
     set_cell_xml(
         doc.tables[0].cell(1, 1),
         run("1.1 Hold ")
         + '<w:del w:id="1" w:author="a"><w:r><w:delText>two</w:delText></w:r></w:del>'
-        + '<w:ins w:id="2" w:author="a">' + run("three") + "</w:ins>"
-        + "<w:sdt><w:sdtContent>" + run(" focus groups") + "</w:sdtContent></w:sdt>"
+        + '<w:ins w:id="2" w:author="a">'
+        + run("three")
+        + "</w:ins>"
+        + "<w:sdt><w:sdtContent>"
+        + run(" focus groups")
+        + "</w:sdtContent></w:sdt>"
         + '<w:hyperlink r:id="rId99" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        + run(" online") + "</w:hyperlink>",
-    )  # fmt: skip
+        + run(" online")
+        + "</w:hyperlink>",
+    )
     assert _texts(save(doc, tmp_path))[0][1] == "1.1 Hold three focus groups online"
 
 
@@ -104,15 +134,19 @@ def test_nested_table_text_is_kept_in_order_and_marked(tmp_path: Path) -> None:
 
 
 def test_header_recognised_by_meaning_in_any_order_and_case(tmp_path: Path) -> None:
-    doc = workplan([["Keith", "31 March 2025", "1.1 Do it", "Better lives"]],
-                   header=("WHO?", "By when", "What we will do", "Outcome"))  # fmt: skip
+    doc = workplan(
+        [["Keith", "31 March 2025", "1.1 Do it", "Better lives"]],
+        header=("WHO?", "By when", "What we will do", "Outcome"),
+    )
     table = parse(save(doc, tmp_path)).tables[0]
     assert table.roles == (Role.LEAD, Role.TIMEFRAME, Role.ACTION, Role.IMPACT)
 
 
 def test_header_written_over_two_rows(tmp_path: Path) -> None:
-    doc = workplan([["(what success looks like)", "", "(name / agency)"], ["1. Safe", "1.1 Do", "Ann"]],
-                   header=("Impact", "Action", "Responsible"))  # fmt: skip
+    doc = workplan(
+        [["(what success looks like)", "", "(name / agency)"], ["1. Safe", "1.1 Do", "Ann"]],
+        header=("Impact", "Action", "Responsible"),
+    )
     table = parse(save(doc, tmp_path)).tables[0]
     assert table.roles == (Role.IMPACT, Role.ACTION, Role.LEAD)
     assert table.header[2] == "Responsible (name / agency)"
@@ -120,7 +154,10 @@ def test_header_written_over_two_rows(tmp_path: Path) -> None:
 
 
 def test_unlabelled_shaded_column_is_the_status_column(tmp_path: Path) -> None:
-    doc = workplan([["", "1. A", "1.1 x", "Ann"], ["", "", "1.2 y", "Bob"]], header=("", "Impact", "Action", "Lead"))
+    doc = workplan(
+        [["", "1. A", "1.1 x", "Ann"], ["", "", "1.2 y", "Bob"]],
+        header=("", "Impact", "Action", "Lead"),
+    )
     shade(doc.tables[0].cell(1, 0), "00B050")
     table = parse(save(doc, tmp_path)).tables[0]
     assert table.roles[0] is Role.STATUS
@@ -139,7 +176,10 @@ def test_colour_key_and_other_tables_are_kept_out_of_the_workplan(tmp_path: Path
     members.cell(0, 1).text = "Agency"
     raw = parse(save(doc, tmp_path))
     assert len(raw.tables) == 1
-    assert [(e.label, e.fill) for e in raw.colour_key] == [("Action Complete", "0070C0"), ("Action Overdue", "FF0000")]
+    assert [(e.label, e.fill) for e in raw.colour_key] == [
+        ("Action Complete", "0070C0"),
+        ("Action Overdue", "FF0000"),
+    ]
     assert "table 2: colour key" in raw.notes
     assert any(n.startswith("table 3: not a workplan table") for n in raw.notes)
 
@@ -160,10 +200,16 @@ def test_workplan_split_into_several_word_tables_is_one_table(tmp_path: Path) ->
 
 
 def test_provenance_gives_table_row_and_column(tmp_path: Path) -> None:
-    raw = parse(save(workplan([["1. A", "1.1 x", "Ann", "2024"], ["", "1.2 y", "Bob", "2025"]]), tmp_path))
+    raw = parse(
+        save(workplan([["1. A", "1.1 x", "Ann", "2024"], ["", "1.2 y", "Bob", "2025"]]), tmp_path)
+    )
     cell = raw.tables[0].rows[1][2]
-    assert (cell.provenance.file, cell.provenance.table, cell.provenance.row, cell.provenance.col) == (
-        "plan.docx", 0, 1, 2)  # fmt: skip
+    assert (
+        cell.provenance.file,
+        cell.provenance.table,
+        cell.provenance.row,
+        cell.provenance.col,
+    ) == ("plan.docx", 0, 1, 2)
 
 
 def test_title_from_first_paragraphs_and_page_header(tmp_path: Path) -> None:
@@ -177,12 +223,18 @@ def test_title_from_first_paragraphs_and_page_header(tmp_path: Path) -> None:
     ("content", "name", "message"),
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "old.docx", "legacy Word 97-2003"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "locked.docx", "password-protected"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "locked.docx",
+            "password-protected",
+        ),
         (b"just some text", "notes.docx", "not a Word file"),
         (b"", "copying.docx", "empty file (0 bytes)"),
     ],
 )
-def test_bad_word_files_give_a_named_document_error(tmp_path: Path, content: bytes, name: str, message: str) -> None:
+def test_bad_word_files_give_a_named_document_error(
+    tmp_path: Path, content: bytes, name: str, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(DocumentError) as caught:
