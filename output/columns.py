@@ -28,7 +28,7 @@ def _join(values: Sequence[str]) -> str:
 
 ACTIONS = (
     Column("Register ID", lambda a: a.register_id, 26),
-    Column("Workplan", lambda a: a.workplan, 30, True),
+    Column("Workplan", lambda a: a.workplan, 48),
     Column("Period", lambda a: a.period, 9),
     Column("Priority", lambda a: a.priority, 9),
     Column("Impact", lambda a: a.impact, 50, True),

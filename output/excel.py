@@ -8,6 +8,7 @@ the previous one as it was.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -33,6 +34,10 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _EXCEL_MAX_CHARS = 32_767
 _DATE_FORMAT = "yyyy-mm-dd"
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+# Excel does not size rows to wrapped text itself; 15 points a line (Calibri 11),
+# capped at Excel's maximum row height.
+_POINTS_PER_LINE = 15.0
+_MAX_ROW_POINTS = 409.0
 _STATUS_FILLS = {
     "Complete": "9DC3E6",
     "On track": "A9D08E",
@@ -102,7 +107,13 @@ def _write_sheet(
                 )
     for k, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(k + 1)].width = width + 1
+    _row_heights(ws, columns, records, widths)
     ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     last = get_column_letter(len(columns))
     # An Excel table needs at least one data row; an empty sheet gets a filter only.
     if records:
@@ -111,6 +122,26 @@ def _write_sheet(
         ws.add_table(table)
     else:
         ws.auto_filter.ref = f"A1:{last}1"
+
+
+def _row_heights(
+    ws: Worksheet, columns: Sequence[Column], records: Sequence[Any], widths: list[int]
+) -> None:
+    """Give each row the height its longest wrapped cell needs."""
+    for r, record in enumerate(records, start=2):
+        lines = 1
+        for k, column in enumerate(columns):
+            if not column.wrap:
+                continue
+            value = column.get(record)
+            if not isinstance(value, str) or not value:
+                continue
+            per_line = max(widths[k], 1)
+            lines = max(
+                lines, sum(math.ceil(max(len(part), 1) / per_line) for part in value.split("\n"))
+            )
+        if lines > 1:
+            ws.row_dimensions[r].height = min(lines * _POINTS_PER_LINE, _MAX_ROW_POINTS)
 
 
 def _set(cell: Any, value: Value) -> None:
