@@ -9,8 +9,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ingest.run import run
-from normalise import Settings, load_settings, normalise_document
+from ingest.run import read_inbox, run
+from normalise import Settings, build_register, load_settings, normalise_document, resolve_leads_of
+from normalise.leads import write_directory
 from normalise.model import Action, SourceRecord
 from output.excel import RegisterWriteError
 from parsers import parse
@@ -55,6 +56,29 @@ def _parser() -> argparse.ArgumentParser:
         help="stop at the first file that fails; write no register",
     )
     r.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+
+    ld = sub.add_parser(
+        "leads",
+        help="write the lead directory CSV analysts own, or show the uncertain lead matches",
+        description="Resolve the leads of every workplan in the inbox and write the lead directory "
+        "(Written as, Canonical lead, Kind, Organisation). Edit 'Canonical lead' where a match is wrong "
+        "and pass the file to 'run --lead-directory': what it says wins over any fuzzy match.",
+    )
+    ld.add_argument(
+        "--inbox",
+        type=Path,
+        required=True,
+        help="folder of workplan documents (searched recursively)",
+    )
+    ld.add_argument(
+        "--out", type=Path, default=Path("leads.csv"), help="CSV to write (default: leads.csv)"
+    )
+    ld.add_argument(
+        "--uncertain",
+        action="store_true",
+        help="print the matches that are guesses (score under 100) instead of writing",
+    )
+    _settings_options(ld)
 
     p = sub.add_parser(
         "parse",
@@ -123,14 +147,16 @@ def _action_json(action: Action) -> dict[str, object]:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     raw = parse(args.file)
-    workplan = normalise_document(raw, _settings(args))
+    settings = _settings(args)
+    workplan = normalise_document(raw, settings)
+    actions = build_register([workplan], [], settings).actions  # leads as the register shows them
     out: dict[str, object] = {
         "document": args.file.name,
         "workplan": workplan.title,
         "period": workplan.period,
         "key": workplan.key,
         "notes": list(workplan.notes),
-        "actions": [_action_json(a) for a in workplan.actions],
+        "actions": [_action_json(a) for a in actions],
     }
     if args.raw:
         out["tables"] = [
@@ -183,6 +209,29 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
 
 
+def _cmd_leads(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    sources, workplans = read_inbox(args.inbox, settings)
+    for record in sources:
+        if record.result == "Failed":
+            print(f"  FAILED  {record.file}: {record.message}", file=sys.stderr)
+    resolution = resolve_leads_of(workplans, settings)
+    if args.uncertain:
+        guesses = sorted(
+            (m for m in resolution.matches if m.score < 100), key=lambda m: (m.score, m.written)
+        )
+        for m in guesses:
+            print(f"{m.score:5.1f}  {m.written} -> {m.canonical}  ({m.rule})")
+        print(f"{len(guesses)} uncertain match(es) among {len(resolution.leads)} leads")
+        return EXIT_OK
+    write_directory(args.out, resolution)
+    print(
+        f"Lead directory written to {args.out}: {len(resolution.leads)} leads from {len(workplans)} documents; "
+        "edit 'Canonical lead' and pass it to 'workplans run --lead-directory'"
+    )
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workplans`` console script; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -191,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        code: int = _cmd_run(args) if args.command == "run" else _cmd_parse(args)
+        commands = {"run": _cmd_run, "parse": _cmd_parse, "leads": _cmd_leads}
+        code: int = commands[args.command](args)
     except (WorkplanError, RegisterWriteError) as e:
         print(f"workplans: {e}", file=sys.stderr)
         return EXIT_ERROR

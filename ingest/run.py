@@ -90,17 +90,16 @@ def ingest_file(
     return record, workplan
 
 
-def run(
+def read_inbox(
     inbox: Path,
-    register_path: Path,
     settings: Settings,
     *,
     fail_fast: bool = False,
     progress: Progress | None = None,
-) -> RunResult:
-    """Read every document under ``inbox`` and write the register to ``register_path``.
+) -> tuple[list[SourceRecord], list[Workplan]]:
+    """Parse and normalise every document under ``inbox``: a record for each, the workplans read.
 
-    With ``fail_fast`` the run stops at the first failed file and writes nothing.
+    With ``fail_fast`` the first failed file raises its ``DocumentError``.
     """
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
@@ -116,6 +115,22 @@ def run(
             workplans.append(workplan)
         elif fail_fast:
             raise DocumentError(path, record.message)
+    return sources, workplans
+
+
+def run(
+    inbox: Path,
+    register_path: Path,
+    settings: Settings,
+    *,
+    fail_fast: bool = False,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Read every document under ``inbox`` and write the register to ``register_path``.
+
+    With ``fail_fast`` the run stops at the first failed file and writes nothing.
+    """
+    sources, workplans = read_inbox(inbox, settings, fail_fast=fail_fast, progress=progress)
     register: Register = build_register(workplans, sources, settings)
     written = write_register(register, register_path)
     return RunResult(written, tuple(sources), len(register.actions))

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from normalise.document import DocumentSettings, normalise_document
+from normalise.leads import LeadResolution
 from normalise.model import Register, SourceRecord, Workplan
-from normalise.register import resolve_register_leads
+from normalise.register import lead_resolution, resolve_register_leads
 from normalise.themes import ThemeConfig, load_themes
 
-__all__ = ["Settings", "build_register", "load_settings", "normalise_document"]
+__all__ = ["Settings", "build_register", "load_settings", "normalise_document", "resolve_leads_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +47,8 @@ def build_register(
     """All workplans' actions with canonical leads, the Leads sheet, and the sources."""
     actions, leads = resolve_register_leads(workplans, settings.aliases, settings.directory)
     return Register(actions=tuple(actions), sources=tuple(sources), leads=tuple(leads))
+
+
+def resolve_leads_of(workplans: Sequence[Workplan], settings: Settings) -> LeadResolution:
+    """The lead resolution across ``workplans``, for writing the lead directory."""
+    return lead_resolution(workplans, settings.aliases, settings.directory)[0]

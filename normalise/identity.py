@@ -32,6 +32,7 @@ class Identity:
     period: str
     subgroup: str
     abbreviation: str
+    repairs: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -46,7 +47,7 @@ def identity(lines: Sequence[str], fallback: str) -> Identity:
     nothing usable.
     """
     title_text = _title_text(lines) or fallback
-    title_text, _ = repair_text(title_text, "Workplan")
+    title_text, repairs = repair_text(title_text, "Workplan")
     period = _period(title_text) or _period(" ".join(lines)) or ""
     abbreviation_match = _ABBR.search(title_text)
     name = _PERIOD.sub(" ", title_text)
@@ -57,7 +58,9 @@ def identity(lines: Sequence[str], fallback: str) -> Identity:
     title = _title_case(name) if name.isupper() or name.islower() else name
     subgroup = _subgroup(title)
     abbreviation = abbreviation_match.group(1) if abbreviation_match else _initials(subgroup)
-    return Identity(title, period, subgroup, abbreviation)
+    return Identity(
+        title, period, subgroup, abbreviation, tuple(f"title: {r.rule}" for r in repairs)
+    )
 
 
 def _title_text(lines: Sequence[str]) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from normalise.leads import (
+    LeadCell,
+    LeadResolution,
     canonical_leads,
     lead_records,
     learn_abbreviations,
@@ -21,13 +23,16 @@ from normalise.leads import (
 from normalise.model import Action, LeadRecord, Repair, Workplan
 
 
-def resolve_register_leads(
+def lead_resolution(
     workplans: Sequence[Workplan],
     aliases: Mapping[str, str] | None,
     directory: Mapping[str, str] | None,
-) -> tuple[list[Action], list[LeadRecord]]:
-    """Every workplan's actions with canonical ``Lead``/``Support``, and the ``Leads`` sheet rows."""
-    # Keyed by position: a Word file and its PDF share register ids.
+) -> tuple[LeadResolution, dict[tuple[int, int], LeadCell]]:
+    """Resolve every lead mention of every workplan together.
+
+    Returns the resolution and each action's split lead cell, keyed by
+    (workplan index, action index): a Word file and its PDF share register ids.
+    """
     cells = {
         (i, k): split_lead_cell(a.lead_as_written)
         for i, w in enumerate(workplans)
@@ -50,6 +55,16 @@ def resolve_register_leads(
     resolution = resolve_leads(
         mentions, aliases=aliases, directory=directory, abbreviations=learn_abbreviations(texts)
     )
+    return resolution, cells
+
+
+def resolve_register_leads(
+    workplans: Sequence[Workplan],
+    aliases: Mapping[str, str] | None,
+    directory: Mapping[str, str] | None,
+) -> tuple[list[Action], list[LeadRecord]]:
+    """Every workplan's actions with canonical ``Lead``/``Support``, and the ``Leads`` sheet rows."""
+    resolution, cells = lead_resolution(workplans, aliases, directory)
     actions: list[Action] = []
     for i, w in enumerate(workplans):
         for k, a in enumerate(w.actions):
@@ -57,7 +72,20 @@ def resolve_register_leads(
             lead, support = canonical_leads(
                 resolution, cell, workplan_key=w.key, owner_subgroup=w.subgroup
             )
-            notes: list[Repair] = []
+            notes: list[Repair] = [
+                Repair("Lead", note, "", "note in the lead cell kept out of the names", 0.9)
+                for note in cell.notes
+            ]
+            if cell.unassigned and a.lead_as_written.strip():
+                notes.append(
+                    Repair(
+                        "Lead",
+                        a.lead_as_written.strip(),
+                        "Unassigned",
+                        "no lead named in the cell",
+                        0.9,
+                    )
+                )
             for m in (*cell.leads, *cell.support):
                 match = resolution.match_for(m.text, owner_subgroup=w.subgroup, workplan_key=w.key)
                 if match is not None and match.canonical != m.text:

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import INBOX
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx_build import run, save, set_cell_xml, shade, workplan
@@ -67,7 +68,7 @@ def test_cell_shading_theme_fill_and_highlight_are_read_as_rgb(tmp_path: Path) -
     )
     rows = parse(save(doc, tmp_path)).tables[0].rows
     assert rows[0][1].fill == "FFC000"
-    accent6 = "70AD47"  # python-docx's default theme (Office 2013+)
+    accent6 = "F79646"  # the Office 2007 theme in python-docx's template
     assert rows[1][1].fill is not None and rows[1][1].fill != accent6  # tinted lighter
     assert rows[2][1].fill == "00FF00"
     assert rows[0][2].fill is None
@@ -272,3 +273,67 @@ def test_grid_matches_docx2python_merged_cells(peers: Path) -> None:
         ["4-0", "", "", ""],
     ]
     assert grid[0][2] is None and grid[2][0] is None  # covered, not empty
+
+
+def test_text_box_text_is_kept_and_alternate_content_read_once(tmp_path: Path) -> None:
+    doc = workplan([["1. A", "x", "Ann", "2024"]])
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    set_cell_xml(
+        doc.tables[0].cell(1, 1),
+        run("1.1 See ")
+        + f"<w:r><w:pict {vml}><v:shape><v:textbox><w:txbxContent><w:p>{run('the box')}</w:p>"
+        + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        + f"<mc:AlternateContent {mc}><mc:Choice Requires='wps'>{run(' once')}</mc:Choice>"
+        + f"<mc:Fallback>{run(' twice')}</mc:Fallback></mc:AlternateContent>",
+    )
+    assert _texts(save(doc, tmp_path))[0][1] == "1.1 See the box once"
+
+
+def test_grid_after_leaves_the_trailing_positions_empty(tmp_path: Path) -> None:
+    doc = workplan([["1. A", "1.1 x", "Ann", "2024"], ["", "1.2 y", "Bob", "2025"]])
+    tr = doc.tables[0].rows[2]._tr
+    tr.remove(tr.findall(qn("w:tc"))[-1])
+    tr.get_or_add_trPr().append(parse_xml(f'<w:gridAfter {nsdecls("w")} w:val="1"/>'))
+    rows = parse(save(doc, tmp_path)).tables[0].rows
+    assert [c.text for c in rows[1]] == ["", "1.2 y", "Bob", ""]
+
+
+def test_paragraph_shading_is_the_fallback_colour(tmp_path: Path) -> None:
+    doc = workplan([["1. A", "x", "Ann", "2024"]])
+    set_cell_xml(
+        doc.tables[0].cell(1, 1),
+        '<w:pPr><w:shd w:val="clear" w:color="auto" w:fill="FF0000"/></w:pPr>' + run("1.1 x"),
+    )
+    assert parse(save(doc, tmp_path)).tables[0].rows[0][1].fill == "FF0000"
+
+
+def test_theme_fill_tint_is_resolved_lighter_than_the_theme_colour(tmp_path: Path) -> None:
+    doc = workplan([["1. A", "1.1 x", "Ann", "2024"], ["", "1.2 y", "Bob", "2024"]])
+    shade(doc.tables[0].cell(1, 1), themeFill="accent6")
+    shade(doc.tables[0].cell(2, 1), themeFill="accent6", themeFillTint="66")
+    rows = parse(save(doc, tmp_path)).tables[0].rows
+    plain, tinted = rows[0][1].fill, rows[1][1].fill
+    assert plain == "F79646"  # accent6 of the Office 2007 theme in python-docx's template
+    assert tinted is not None and sum(int(tinted[i : i + 2], 16) for i in (0, 2, 4)) > sum(
+        (0xF7, 0x96, 0x46)
+    )
+
+
+def test_footnote_is_read_with_the_cell_it_is_attached_to() -> None:
+    raw = parse(INBOX / "ppyp-2023-24.docx")
+    (note,) = raw.footnotes
+    assert note.mark == "footnote:1" and note.anchor == "Cross-Cutting Themes"
+    assert note.text.startswith(
+        "The MSCP business includes five cross-cutting themes: A) Voice of children"
+    )
+    assert raw.tables[0].header[3] == "Cross-Cutting Themes"  # the mark is not in the text
+
+
+def test_page_header_is_kept_apart_from_the_table() -> None:
+    raw = parse(INBOX / "ess-2023-24.docx")
+    assert "Effective Safeguarding and Support Workplan 2023-2024" in raw.title_lines
+    assert not any(
+        "Workplan 2023-2024" in (c.text or "") for row in raw.tables[0].rows for c in row
+    )
+    assert raw.trailing_text[0].startswith("Activity under the previous work plan priority")
