@@ -12,7 +12,7 @@ from pathlib import Path
 
 from normalise.document import DocumentSettings, normalise_document
 from normalise.leads import LeadResolution
-from normalise.model import Register, SourceRecord, Workplan
+from normalise.model import Register, ReviewRecord, SourceRecord, Workplan
 from normalise.register import lead_resolution, resolve_register_leads
 from normalise.themes import ThemeConfig, load_themes
 
@@ -46,7 +46,17 @@ def build_register(
 ) -> Register:
     """All workplans' actions with canonical leads, the Leads sheet, and the sources."""
     actions, leads = resolve_register_leads(workplans, settings.aliases, settings.directory)
-    return Register(actions=tuple(actions), sources=tuple(sources), leads=tuple(leads))
+    document_review = tuple(
+        ReviewRecord(w.key, r.field, r.before, r.after, r.rule, r.confidence)
+        for w in workplans
+        for r in w.review
+    )
+    return Register(
+        actions=tuple(actions),
+        sources=tuple(sources),
+        leads=tuple(leads),
+        document_review=document_review,
+    )
 
 
 def resolve_leads_of(workplans: Sequence[Workplan], settings: Settings) -> LeadResolution:

@@ -69,7 +69,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         actions.append(
             _action(draft, ident, action_id, register_id, raw, themes, has_timeframe, repairs)
         )
-    notes = list(ident.repairs) + list(raw.notes)
+    notes = [f"title: {r.rule}" for r in ident.repairs] + list(raw.notes)
     if not actions:
         notes.append("the workplan table has no actions")
     return Workplan(
@@ -80,6 +80,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         tuple(notes),
         ident.subgroup,
         ident.abbreviation,
+        tuple(ident.repairs),
     )
 
 

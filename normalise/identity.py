@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from normalise.model import Repair
 from normalise.text import repair_text
 
 _PERIOD = re.compile(r"\b(20\d\d)\s*(?:[-/–]|to)\s*(?:20)?(\d\d)\b")
@@ -32,7 +33,7 @@ class Identity:
     period: str
     subgroup: str
     abbreviation: str
-    repairs: tuple[str, ...] = ()
+    repairs: tuple[Repair, ...] = ()
 
     @property
     def key(self) -> str:
@@ -58,9 +59,7 @@ def identity(lines: Sequence[str], fallback: str) -> Identity:
     title = _title_case(name) if name.isupper() or name.islower() else name
     subgroup = _subgroup(title)
     abbreviation = abbreviation_match.group(1) if abbreviation_match else _initials(subgroup)
-    return Identity(
-        title, period, subgroup, abbreviation, tuple(f"title: {r.rule}" for r in repairs)
-    )
+    return Identity(title, period, subgroup, abbreviation, repairs)
 
 
 def _title_text(lines: Sequence[str]) -> str:

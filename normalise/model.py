@@ -133,21 +133,27 @@ class Workplan:
     notes: tuple[str, ...] = ()
     subgroup: str = ""
     abbreviation: str = ""
+    review: tuple[Repair, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Register:
-    """Everything the workbook shows, as the writer receives it."""
+    """Everything the workbook shows, as the writer receives it.
+
+    ``document_review`` holds repairs that belong to a whole workplan (its
+    title), keyed by the workplan key in place of a register id.
+    """
 
     actions: tuple[Action, ...]
     sources: tuple[SourceRecord, ...]
     leads: tuple[LeadRecord, ...] = ()
     history: tuple[tuple[str, str, str, str, str, datetime], ...] = field(default=())
+    document_review: tuple[ReviewRecord, ...] = ()
 
     @property
     def review(self) -> tuple[ReviewRecord, ...]:
-        """Every repair of every action, as ``Review`` sheet rows."""
-        return tuple(
+        """Every repair of every workplan and action, as ``Review`` sheet rows."""
+        return self.document_review + tuple(
             ReviewRecord(a.register_id, r.field, r.before, r.after, r.rule, r.confidence)
             for a in self.actions
             for r in a.review

@@ -74,3 +74,24 @@ def test_every_seed_corruption_is_repaired_and_in_review(found: dict[str, list])
     assert ppyp["1.3"].action.startswith(
         "Review & refresh partnership's"
     )  # mojibake-free apostrophe
+
+
+def test_document_level_repairs_reach_the_review_sheet() -> None:
+    from normalise import build_register, load_settings, normalise_document
+    from parsers import parse
+
+    settings = load_settings()
+    workplans = [
+        normalise_document(parse(INBOX / name), settings)
+        for name in ("ppyp-2023-24.docx", "ppyp-2021-22.docx")
+    ]
+    review = build_register(workplans, [], settings).review
+    logo = [r for r in review if r.register_id == "PPYP 2023-24" and r.field == "Workplan"]
+    assert [r.rule for r in logo] == ["removed logo alt text"]
+    assert logo[0].before.startswith("Description automatically generated]")
+    assert not logo[0].after.startswith("Description")
+    notes = [r for r in review if r.register_id == "PPYP 2021-22 / 3.4" and r.field == "Lead"]
+    assert {r.rule for r in notes} == {
+        "note in the lead cell kept out of the names",
+        "no lead named in the cell",
+    }

@@ -337,3 +337,43 @@ def test_page_header_is_kept_apart_from_the_table() -> None:
         "Workplan 2023-2024" in (c.text or "") for row in raw.tables[0].rows for c in row
     )
     assert raw.trailing_text[0].startswith("Activity under the previous work plan priority")
+
+
+def test_paragraphs_breaks_tabs_and_word_bullets_read_as_written(tmp_path: Path) -> None:
+    doc = workplan([["1. A", "x", "Ann", "2024"]])
+    cell = doc.tables[0].cell(1, 1)
+    set_cell_xml(
+        cell,
+        run("1.1 Receive data:")
+        + "<w:r><w:br/></w:r>"
+        + run("on")
+        + "<w:r><w:tab/></w:r>"
+        + run("time"),
+    )
+    cell.add_paragraph("Self-harm", style="List Bullet")
+    cell.add_paragraph("Substance misuse", style="List Bullet")
+    assert (
+        _texts(save(doc, tmp_path))[0][1]
+        == "1.1 Receive data:\non\ttime\n• Self-harm\n• Substance misuse"
+    )
+
+
+def test_colour_key_written_as_shaded_paragraphs(tmp_path: Path) -> None:
+    doc = workplan([["1. A", "1.1 x", "Ann", "2024"]])
+    body = doc.element.body
+    for label, fill in (("On Track", "00B050"), ("At Risk", "FFC000")):
+        p = parse_xml(
+            f'<w:p {nsdecls("w")}><w:pPr><w:shd w:val="clear" w:fill="{fill}"/></w:pPr>{run(label)}</w:p>'
+        )
+        body.insert(1, p)
+    raw = parse(save(doc, tmp_path))
+    assert {(e.label, e.fill) for e in raw.colour_key} == {
+        ("On Track", "00B050"),
+        ("At Risk", "FFC000"),
+    }
+
+
+def test_title_falls_back_to_core_properties(tmp_path: Path) -> None:
+    doc = workplan([["1. A", "1.1 x", "Ann", "2024"]], title="")
+    doc.core_properties.title = "Neglect Sub-Group Workplan 2025-26"
+    assert parse(save(doc, tmp_path)).title_lines == ("Neglect Sub-Group Workplan 2025-26",)
