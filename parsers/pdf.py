@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -24,6 +25,7 @@ from parsers.errors import DocumentError
 from parsers.header import find_header, is_repeated_header
 from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable, Role
 from parsers.pdf_page import Line, Page, PageCell, PageTable, join_line, read_page
+from parsers.pdf_tagged import TaggedTable, read_tagged, structure_tree, tagged_tables
 from parsers.pdf_text_table import TextTable, text_tables
 from parsers.status_column import mark_status_column
 
@@ -69,7 +71,7 @@ def parse(path: Path) -> RawDocument:
     Raises ``DocumentError`` for an encrypted, empty, damaged or image-only
     PDF, or one with no workplan table.
     """
-    pages = _read_pages(path)
+    pages, tagged = _read_pages(path)
     if not any(p.chars for p in pages):
         if any(p.images for p in pages):
             raise DocumentError(
@@ -78,6 +80,8 @@ def parse(path: Path) -> RawDocument:
         raise DocumentError(path, "no text layer: the PDF has no text to read")
     furniture = _furniture(pages)
     table, key_pairs, notes = _assemble(pages, furniture)
+    if table is None and tagged is not None:
+        table = _from_tagged(tagged)
     if table is None:
         table = _from_text(text_tables(pages, furniture))
     if table is None:
@@ -103,7 +107,8 @@ def parse(path: Path) -> RawDocument:
     )
 
 
-def _read_pages(path: Path) -> list[Page]:
+def _read_pages(path: Path) -> tuple[list[Page], list[TaggedTable] | None]:
+    """Every page, read once; and the tables of the structure tree when the PDF is tagged."""
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -128,11 +133,22 @@ def _read_pages(path: Path) -> list[Page]:
                 raise DocumentError(
                     path, f"{len(pdf.pages)} pages: too long for a workplan (limit {MAX_PAGES})"
                 )
+            tree = structure_tree(pdf.doc, {p.page_obj.pageid: p.page_number for p in pdf.pages})
+            table_nodes = tagged_tables(tree)
             out = []
+            chars: dict[tuple[int, int], list[dict[str, Any]]] = {}
             for page in pdf.pages:
                 out.append(read_page(page))
+                if table_nodes:  # keep characters by marked content only for a tagged table
+                    for char in page.chars:
+                        if char.get("mcid") is not None:
+                            chars.setdefault((page.page_number, int(char["mcid"])), []).append(char)
                 page.close()
-            return out
+            fills = {p.number: p.fills for p in out}
+            tagged = [
+                t for node in table_nodes if (t := read_tagged(node, chars, fills)) is not None
+            ]
+            return out, tagged or None
     except PdfminerException as e:
         if _caused_by(e, PDFPasswordIncorrect):
             raise DocumentError(
@@ -302,6 +318,32 @@ def _join_rows(table: _Table, cells: list[_Cell], page: int) -> None:
         target.marks += cell.marks
         if cell.text is not None and cell.row_span > 1:
             target.row_span += cell.row_span - 1  # the continuation also covered rows below
+
+
+def _from_tagged(tables: list[TaggedTable]) -> _Table | None:
+    """The first tagged table with a workplan header, in the ruled assembler's form."""
+    for found in tables:
+        texts = [[c.text if c else None for c in row] for row in found.rows]
+        header = find_header(texts)
+        if header is None:
+            continue
+        table = _Table(header.labels, header.roles, (), method="tagged", top=found.top, header_rows=header.rows,
+                       extents=dict(found.extents))  # fmt: skip
+        for row in found.rows[header.rows :]:
+            if is_repeated_header([c.text if c else None for c in row], header.labels):
+                continue
+            table.rows.append(
+                [
+                    _Cell(None, None, set())
+                    if c is None
+                    else _Cell(c.text, c.fill, set(c.pages), c.row_span, c.col_span, c.marks)
+                    for c in row
+                ]
+            )
+            table.pages |= {p for c in row if c is not None for p in c.pages}
+        table.last_page = max(table.pages, default=found.first_page)
+        return table
+    return None
 
 
 def _from_text(found: TextTable | None) -> _Table | None:

@@ -11,7 +11,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -48,6 +48,7 @@ class Word:
     bottom: float
     size: float
     superscript: bool = False
+    upright: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,29 @@ def read_page(page: Any) -> Page:
     words = [
         Word(clean_word(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]))
         for w in raw_words
+        if w["upright"]
     ]
+    if any(not c.get("upright", True) for c in page.chars):
+        # Rotated text: pdfplumber's size varies from letter to letter there, so
+        # it is read without splitting on size, in the direction it was turned.
+        sideways = page.filter(
+            lambda obj: obj.get("object_type") != "char" or not obj.get("upright", True)
+        )
+        for w in sideways.extract_words(
+            char_dir_rotated=rotated_direction(page.chars), use_text_flow=False
+        ):
+            size = float(w["x1"] - w["x0"])
+            words.append(
+                Word(
+                    clean_word(w["text"]),
+                    w["x0"],
+                    w["x1"],
+                    w["top"],
+                    w["bottom"],
+                    size,
+                    upright=False,
+                )
+            )
     lines = group_lines(words)
     fills = tuple(
         ((r["x0"], r["top"], r["x1"], r["bottom"]), hex_)
@@ -184,6 +207,28 @@ def read_page(page: Any) -> Page:
         fills,
         len(page.chars),
         len(page.images),
+    )
+
+
+def rotated_direction(chars: Sequence[dict[str, Any]]) -> str:
+    """How the page's rotated text reads: ``btt`` for text turned anticlockwise
+    (its matrix's ``b`` is positive, as in a vertical table header), else ``ttb``."""
+    turned = [c["matrix"][1] for c in chars if not c.get("upright", True) and c.get("matrix")]
+    anticlockwise = sum(1 for b in turned if b > 0)
+    return "btt" if anticlockwise * 2 > len(turned) else "ttb"
+
+
+def rotated_text(words: Sequence[Word]) -> str:
+    """A cell written sideways: its lines run left to right across the cell,
+    and along each line the words read bottom to top."""
+    columns: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if columns and abs(columns[-1][0].x0 - word.x0) <= max(2.0, 0.35 * word.size):
+            columns[-1].append(word)
+        else:
+            columns.append([word])
+    return " ".join(
+        " ".join(w.text for w in sorted(col, key=lambda w: -w.bottom)) for col in columns
     )
 
 
@@ -205,7 +250,7 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
         size = statistics.median(w.size for w in line)
         base = statistics.median(w.bottom for w in line)
         marked = tuple(
-            Word(w.text, w.x0, w.x1, w.top, w.bottom, w.size, True)
+            replace(w, superscript=True)
             if w.size < _SUPERSCRIPT_RATIO * size and w.bottom < base - 1 and len(w.text) <= 3
             else w
             for w in line
@@ -321,6 +366,10 @@ def _table(table: Any, lines: Sequence[Line], fills: Sequence[tuple[BBox, str]])
                 if ln.bottom > box[1] and ln.top < box[3]
             ]
             inside = [ln for ln in inside if ln.words]
+            sideways = [w for ln in inside for w in ln.words]
+            if sideways and not any(w.upright for w in sideways):
+                cells.append(PageCell(rotated_text(sideways), box, fill_at(box, fills)))
+                continue
             row_span = sum(1 for rb in row_boxes if rb[1] >= box[1] - 1 and rb[1] < box[3] - 1) or 1
             col_span = sum(1 for x in columns if box[0] - 1 <= x < box[2] - 1) or 1
             marks = tuple(m for ln in inside for m in ln.marks)

@@ -268,7 +268,11 @@ def save_stable(doc: DocxDocument, path: Path) -> None:
 # --- PDFs -----------------------------------------------------------------------------
 
 
-def convert_with_soffice(docx_files: Sequence[Path], out: Path) -> bool:
+# LibreOffice's PDF export filter with a structure tree (Table / TR / TD tags).
+TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+
+
+def convert_with_soffice(docx_files: Sequence[Path], out: Path, *, tagged: bool = False) -> bool:
     """Convert Word files to PDF with LibreOffice; False (PDFs kept) when it is missing."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -283,7 +287,7 @@ def convert_with_soffice(docx_files: Sequence[Path], out: Path) -> bool:
                 f"-env:UserInstallation={Path(profile).as_uri()}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                TAGGED_PDF if tagged else "pdf",
                 "--outdir",
                 str(out),
                 *map(str, docx_files),
@@ -292,7 +296,7 @@ def convert_with_soffice(docx_files: Sequence[Path], out: Path) -> bool:
             capture_output=True,
             timeout=300,
         )
-    pdfs = [p.with_suffix(".pdf") for p in docx_files]
+    pdfs = [out / p.with_suffix(".pdf").name for p in docx_files]
     missing = [p.name for p in pdfs if not p.exists() or p.stat().st_mtime < started - 1]
     if missing:
         raise RuntimeError(f"LibreOffice wrote no PDF for {', '.join(missing)}")
@@ -373,6 +377,25 @@ def reportlab_pdf(wp: Workplan, path: Path) -> None:
 # --- command line ---------------------------------------------------------------------
 
 
+def tagged_borderless(out: Path) -> None:
+    """The ESS workplan without table borders, exported as a tagged PDF into ``out``.
+
+    With no ruling lines to read, a parser must take the table from the
+    structure tree LibreOffice writes (or from text alignment).
+    """
+    doc = build_docx(ESS_2023_24)
+    for table in doc.tables:
+        style = table._tbl.tblPr.find(qn("w:tblStyle"))
+        if style is not None:
+            table._tbl.tblPr.remove(style)  # the default table style draws no borders
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tagged-") as tmp:
+        source = Path(tmp) / f"{ESS_2023_24.stem}-tagged.docx"
+        save_stable(doc, source)
+        if convert_with_soffice([source], out, tagged=True):
+            print(f"wrote {out / source.with_suffix('.pdf').name}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the seven sample files into ``--out`` (default: ``inbox/`` beside this file)."""
     parser = argparse.ArgumentParser(description="Build the sample workplans.")
@@ -392,6 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rl_path = out / f"{ESS_2023_24.stem}-reportlab.pdf"
     reportlab_pdf(ESS_2023_24, rl_path)
     print(f"wrote {rl_path}")
+    tagged_borderless(out.parent / "tagged")
     return 0
 
 

@@ -95,3 +95,11 @@ def test_document_level_repairs_reach_the_review_sheet() -> None:
         "note in the lead cell kept out of the names",
         "no lead named in the cell",
     }
+
+
+def test_tagged_borderless_pdf_scores_against_the_same_golden() -> None:
+    path = INBOX.parent / "tagged" / "ess-2023-24-tagged.pdf"
+    result = score(golden_for(INBOX / "ess-2023-24.pdf"), actions_of([path])[path.name])
+    assert result.ratio() >= FLOORS["pdf"] and not result.missing and not result.extra, (
+        result.wrong[:5]
+    )

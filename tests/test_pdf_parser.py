@@ -178,3 +178,34 @@ def test_fill_colours_from_rgb_grey_and_cmyk(colour: object, expected: str | Non
 )
 def test_lines_of_a_cell_join_as_a_reader_reads_them(before: str, text: str, joined: str) -> None:
     assert join_line(before, text) == joined
+
+
+def test_tagged_pdf_without_ruling_is_read_from_its_structure_tree() -> None:
+    raw = parse(INBOX.parent / "tagged" / "ess-2023-24-tagged.pdf")
+    table = raw.tables[0]
+    assert table.method == "tagged"
+    assert table.roles == (Role.IMPACT, Role.ACTION, Role.THEMES, Role.LEAD, Role.TIMEFRAME)
+    assert [r[1].text.split()[0] for r in table.rows if r[1].text] == [
+        "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4",
+    ]  # fmt: skip
+    # a row cut by the page break is one TR in the tree: one row, on both pages
+    split = _row(raw, "3.2")[1]
+    assert split.provenance.pages == (2, 3)
+    assert split.text is not None and split.text.endswith("training programme in the MSCP.")
+    assert table.rows[0][0].row_span == 8 and table.rows[1][0].text is None
+
+
+def test_rotated_header_text_reads_in_its_own_direction(peers: Path) -> None:
+    import pdfplumber
+
+    from parsers.pdf_page import read_page
+
+    with pdfplumber.open(peers / "camelot" / "vertical_header.pdf") as pdf:
+        page = read_page(pdf.pages[0])
+    header = [c.text for c in page.tables[0].rows[2] if c is not None]
+    assert header[:4] == [
+        "Number of Registered voters",
+        "Poll Book Totals",
+        "Brian Calley",
+        "Patrick Colbeck",
+    ]
