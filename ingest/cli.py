@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
         help="workbook to write (default: register.xlsx); written whole, then renamed into place",
     )
     _settings_options(r)
+    r.add_argument("--csv", type=Path, help="also write the Actions table as CSV to this file")
+    r.add_argument("--json", type=Path, help="also write the Actions table as JSON to this file")
     r.add_argument(
         "--fail-fast",
         action="store_true",
@@ -199,8 +201,18 @@ def _cmd_run(args: argparse.Namespace) -> int:
             )
 
     result = run(
-        args.inbox, args.register, _settings(args), fail_fast=args.fail_fast, progress=show
+        args.inbox,
+        args.register,
+        _settings(args),
+        fail_fast=args.fail_fast,
+        progress=show,
+        csv_path=args.csv,
+        json_path=args.json,
     )
+    if result.locked:
+        print(
+            f"{args.register} is open in another program: the register was written to {result.register}"
+        )
     documents = sum(1 for s in result.sources if s.result != "Failed")
     print(
         f"Register written to {result.register}: {result.actions} actions from {documents} documents"

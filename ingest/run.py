@@ -17,6 +17,7 @@ from ingest.discover import discover, sha256
 from normalise import Settings, build_register, normalise_document
 from normalise.model import Register, SourceRecord, Workplan
 from output.excel import write_register
+from output.exports import write_actions_csv, write_actions_json
 from parsers import parse
 from parsers.errors import DocumentError
 
@@ -32,6 +33,7 @@ class RunResult:
     register: Path
     sources: tuple[SourceRecord, ...]
     actions: int
+    locked: bool = False
 
     @property
     def failed(self) -> tuple[SourceRecord, ...]:
@@ -125,6 +127,8 @@ def run(
     *,
     fail_fast: bool = False,
     progress: Progress | None = None,
+    csv_path: Path | None = None,
+    json_path: Path | None = None,
 ) -> RunResult:
     """Read every document under ``inbox`` and write the register to ``register_path``.
 
@@ -133,4 +137,8 @@ def run(
     sources, workplans = read_inbox(inbox, settings, fail_fast=fail_fast, progress=progress)
     register: Register = build_register(workplans, sources, settings)
     written = write_register(register, register_path)
-    return RunResult(written, tuple(sources), len(register.actions))
+    if csv_path is not None:
+        write_actions_csv(register.actions, csv_path)
+    if json_path is not None:
+        write_actions_json(register.actions, json_path)
+    return RunResult(written.path, tuple(sources), len(register.actions), written.locked)

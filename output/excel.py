@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 import math
 import os
+import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -26,6 +28,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from normalise.model import Register
 from output.columns import Column, Value, sheets
+from output.dress import dress_actions
+from output.summary import Block, summary
 
 log = logging.getLogger(__name__)
 
@@ -39,29 +43,55 @@ _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 # capped at Excel's maximum row height.
 _POINTS_PER_LINE = 15.0
 _MAX_ROW_POINTS = 409.0
-_STATUS_FILLS = {
-    "Complete": "9DC3E6",
-    "On track": "A9D08E",
-    "At risk": "FFD966",
-    "Overdue": "F4B183",
-}
 
 
 class RegisterWriteError(OSError):
     """The register could not be written where asked (folder missing, no permission)."""
 
 
-def write_register(register: Register, path: Path) -> Path:
-    """Write ``register`` as an ``.xlsx`` workbook at ``path``; returns the path written.
+@dataclass(frozen=True, slots=True)
+class Written:
+    """Where the register went: its path, the backup of the one before, and
+    whether the usual file was locked (open in Excel) so a dated copy was written."""
 
-    Every sheet of the contract is an Excel table with a frozen header row and
-    filter buttons; dates are real dates; no cell holds a formula.
+    path: Path
+    backup: Path | None = None
+    locked: bool = False
+
+
+def write_register(register: Register, path: Path, *, today: date | None = None) -> Written:
+    """Write ``register`` as an ``.xlsx`` workbook at ``path``.
+
+    A ``Summary`` sheet comes first, then every sheet of the contract, each an
+    Excel table with a frozen header row and filter buttons; dates are real
+    dates; no cell holds a formula. The previous register is kept as
+    ``<name>.previous.xlsx``; when the register is open (locked), a dated copy
+    is written beside it instead.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
+    write_summary(workbook.create_sheet("Summary"), summary(register, today or date.today()))
+    sources = {s.file: s.path for s in register.sources if s.path}
     for name, columns, records in sheets(register):
-        _write_sheet(workbook.create_sheet(name), name, columns, records)
-    path = Path(path)
+        ws = workbook.create_sheet(name)
+        _write_sheet(ws, name, columns, records)
+        if name == "Actions":
+            dress_actions(ws, columns, len(records), sources)
+    return _save(workbook, Path(path))
+
+
+def _locked(path: Path) -> bool:
+    """Excel (``~$name``) or LibreOffice (``.~lock.name#``) has the register open."""
+    return (path.parent / f"~${path.name}").exists() or (
+        path.parent / f".~lock.{path.name}#"
+    ).exists()
+
+
+def _dated(path: Path) -> Path:
+    return path.with_name(f"{path.stem} {datetime.now():%Y-%m-%d %H%M%S}{path.suffix}")
+
+
+def _save(workbook: Workbook, path: Path) -> Written:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
@@ -70,15 +100,54 @@ def write_register(register: Register, path: Path) -> Path:
         raise RegisterWriteError(f"{path}: cannot write the register here ({e.strerror})") from e
     try:
         workbook.save(tmp)
-        os.replace(tmp, path)
+        target, locked, backup = path, _locked(path), None
+        if locked:
+            target = _dated(path)
+        elif path.exists():
+            backup = path.with_name(f"{path.stem}.previous{path.suffix}")
+            shutil.copy2(path, backup)
+        try:
+            os.replace(tmp, target)
+        except PermissionError:  # Windows: the register is open in another program
+            target, locked, backup = _dated(path), True, None
+            os.replace(tmp, target)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise RegisterWriteError(f"{path}: cannot write the register ({e.strerror})") from e
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    log.info("wrote %s", path)
-    return path
+    if locked:
+        log.warning("%s is open in another program: wrote %s instead", path, target)
+    log.info("wrote %s", target)
+    return Written(target, backup, locked)
+
+
+def write_summary(ws: Worksheet, blocks: Sequence[Block]) -> None:
+    """Lay the summary blocks down the sheet, each a titled Excel table."""
+    row = 1
+    widths: dict[int, int] = {}
+    for block in blocks:
+        ws.cell(row=row, column=1, value=block.title).font = Font(bold=True, size=12)
+        header = row + 1
+        for k, name in enumerate(block.columns, start=1):
+            ws.cell(row=header, column=k, value=name).font = Font(bold=True)
+            widths[k] = max(widths.get(k, 0), len(name) + 2)
+        for r, values in enumerate(block.rows, start=header + 1):
+            for k, value in enumerate(values, start=1):
+                _set(ws.cell(row=r, column=k), value)
+                widths[k] = max(widths.get(k, 0), min(_display_width(value), 60))
+        last = get_column_letter(len(block.columns))
+        if block.rows:
+            table = Table(displayName=block.name, ref=f"A{header}:{last}{header + len(block.rows)}")
+            table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+            ws.add_table(table)
+        else:
+            ws.cell(row=header + 1, column=1, value="none")
+        row = header + max(len(block.rows), 1) + 2
+    for k, width in widths.items():
+        ws.column_dimensions[get_column_letter(k)].width = width + 1
+    ws.freeze_panes = "A2"
 
 
 def _write_sheet(
@@ -88,7 +157,6 @@ def _write_sheet(
     for cell in ws[1]:
         cell.font = Font(bold=True)
     widths = [len(c.name) + 2 for c in columns]
-    status_col = next((i for i, c in enumerate(columns) if c.name == "Status"), None)
     for r, record in enumerate(records, start=2):
         for k, column in enumerate(columns):
             value = column.get(record)
@@ -99,13 +167,6 @@ def _write_sheet(
             else:
                 cell.alignment = Alignment(vertical="top")
             widths[k] = max(widths[k], min(_display_width(value), column.max_width))
-        if name == "Actions" and status_col is not None:
-            status = columns[status_col].get(record)
-            if isinstance(status, str) and status in _STATUS_FILLS:
-                colour = _STATUS_FILLS[status]
-                ws.cell(row=r, column=status_col + 1).fill = PatternFill(
-                    "solid", start_color=colour, end_color=colour
-                )
     for k, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(k + 1)].width = width + 1
     _row_heights(ws, columns, records, widths)

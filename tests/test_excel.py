@@ -34,9 +34,26 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def actions_and_register(tmp_path_factory: pytest.TempPathFactory) -> tuple[Register, Path]:
+    from normalise import build_register, normalise_document
+    from parsers import parse
+
+    settings = load_settings()
+    workplans = [
+        normalise_document(parse(INBOX / n), settings)
+        for n in ("ppyp-2021-22.docx", "ppyp-2023-24.docx")
+    ]
+    register = build_register(workplans, [], settings)
+    path = write_register(
+        register, tmp_path_factory.mktemp("sum") / "r.xlsx", today=date(2023, 10, 1)
+    ).path
+    return register, path
+
+
 def test_every_contract_sheet_and_column(register: Path) -> None:
     wb = load_workbook(register)
-    assert wb.sheetnames == list(CONTRACT)
+    assert wb.sheetnames == ["Summary", *CONTRACT]
     for name, columns in CONTRACT.items():
         ws = wb[name]
         assert [c.value for c in ws[1]] == columns
@@ -79,7 +96,7 @@ def test_text_starting_like_a_formula_stays_text(tmp_path: Path) -> None:
     path = write_register(
         Register((_action("=SUM(A1:A9)"), _action("+44 20"), _action("@risk")), ()),
         tmp_path / "r.xlsx",
-    )
+    ).path
     ws = load_workbook(path)["Actions"]
     assert [ws[f"G{r}"].value for r in (2, 3, 4)] == ["=SUM(A1:A9)", "+44 20", "@risk"]
     assert all(ws[f"G{r}"].data_type == "s" and ws[f"G{r}"].quotePrefix for r in (2, 3, 4))
@@ -89,7 +106,7 @@ def test_text_starting_like_a_formula_stays_text(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_the_previous_register(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = write_register(Register((_action("first"),), ()), tmp_path / "r.xlsx")
+    path = write_register(Register((_action("first"),), ()), tmp_path / "r.xlsx").path
     before = path.read_bytes()
 
     def boom(self: object, filename: str) -> None:
@@ -100,7 +117,7 @@ def test_a_failed_write_leaves_the_previous_register(
     with pytest.raises(OSError, match="No space left"):
         write_register(Register((_action("second"),), ()), path)
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
+    assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]  # no temporary file left behind
 
 
 def test_sources_sheet_records_failures(tmp_path: Path) -> None:
@@ -116,7 +133,99 @@ def test_sources_sheet_records_failures(tmp_path: Path) -> None:
         "encrypted PDF",
         datetime(2026, 1, 2, 3, 4),
     )
-    ws = load_workbook(write_register(Register((), (failed,)), tmp_path / "r.xlsx"))["Sources"]
+    ws = load_workbook(write_register(Register((), (failed,)), tmp_path / "r.xlsx").path)["Sources"]
     assert [c.value for c in ws[2]] == ["x.pdf", "ab" * 32, "pdf", None, None, None, 0, "Failed", "encrypted PDF",
                                        datetime(2026, 1, 2, 3, 4)]  # fmt: skip
     assert re.fullmatch(r"yyyy-mm-dd hh:mm", ws["J2"].number_format)
+
+
+def _block(ws: object, name: str) -> list[tuple[object, ...]]:
+    table = ws.tables[name]  # type: ignore[attr-defined]
+    return [tuple(c.value for c in row) for row in ws[table.ref]]  # type: ignore[index]
+
+
+def test_summary_answers_the_first_questions(actions_and_register: tuple[Register, Path]) -> None:
+    register, path = actions_and_register
+    ws = load_workbook(path)["Summary"]
+    by_workplan = _block(ws, "ByWorkplan")
+    assert by_workplan[0] == (
+        "Workplan",
+        "Period",
+        "Complete",
+        "On track",
+        "At risk",
+        "Overdue",
+        "No status",
+        "Total",
+    )
+    # as shaded: 2021-22 has 4 complete, 9 on track, 2 at risk, 2 overdue, 2 unshaded
+    assert by_workplan[1] == (
+        "Promote and Protect Young People Sub-Group Workplan",
+        "2021-22",
+        4,
+        9,
+        2,
+        2,
+        2,
+        19,
+    )
+    assert by_workplan[2][1:] == ("2023-24", 2, 11, 4, 2, 0, 19)
+    no_lead = _block(ws, "NoLead")
+    assert {r[0] for r in no_lead[1:]} == {
+        a.register_id for a in register.actions if a.lead == ("Unassigned",)
+    }
+    assert "PPYP 2021-22 / 3.4" in {r[0] for r in no_lead[1:]}
+    due = _block(ws, "DueByLead")
+    assert due[0] == ("Lead", "Past due date", "Due in next 90 days", "All actions")
+    # on 1 October 2023: Kelly Anderson's September 2023 report is past due;
+    # Keith Shipman's Autumn 2023 (30 November) report is due within 90 days
+    rows = {r[0]: r[1:] for r in due[1:]}
+    assert rows["Kelly Anderson"] == (1, 0, 1)
+    assert rows["Keith Shipman"] == (0, 1, 7)
+
+
+def test_status_is_coloured_by_rule_with_a_drop_down_and_sources_link(tmp_path: Path) -> None:
+    source = tmp_path / "f.docx"
+    source.write_bytes(b"x")
+    record = SourceRecord(
+        "f.docx",
+        "0" * 64,
+        "docx",
+        None,
+        "W",
+        "2024-25",
+        1,
+        "Ingested",
+        "",
+        datetime(2026, 1, 1),
+        str(source),
+    )
+    path = write_register(Register((_action("x"),), (record,)), tmp_path / "r.xlsx").path
+    ws = load_workbook(path)["Actions"]
+    rules = {str(r.formula[0]) for rng in ws.conditional_formatting for r in rng.rules}
+    assert rules == {'"Complete"', '"On track"', '"At risk"', '"Overdue"'}
+    (validation,) = ws.data_validations.dataValidation
+    assert (
+        validation.type == "list" and validation.formula1 == '"Complete,On track,At risk,Overdue"'
+    )
+    assert str(validation.sqref) == "O2"
+    assert ws["P2"].hyperlink is not None and ws["P2"].hyperlink.target == source.resolve().as_uri()
+
+
+def test_previous_register_is_kept_as_a_backup(tmp_path: Path) -> None:
+    first = write_register(Register((_action("first"),), ()), tmp_path / "r.xlsx")
+    assert first.backup is None
+    second = write_register(Register((_action("second"),), ()), tmp_path / "r.xlsx")
+    assert second.backup == tmp_path / "r.previous.xlsx"
+    assert load_workbook(second.backup)["Actions"]["G2"].value == "first"
+    assert load_workbook(second.path)["Actions"]["G2"].value == "second"
+
+
+def test_register_open_in_excel_gets_a_dated_copy_beside_it(tmp_path: Path) -> None:
+    path = write_register(Register((_action("first"),), ()), tmp_path / "r.xlsx").path
+    (tmp_path / "~$r.xlsx").write_bytes(b"owner")  # Excel's lock file while it has r.xlsx open
+    written = write_register(Register((_action("second"),), ()), path)
+    assert written.locked and written.path != path
+    assert re.fullmatch(r"r \d{4}-\d{2}-\d{2} \d{6}\.xlsx", written.path.name)
+    assert load_workbook(path)["Actions"]["G2"].value == "first"
+    assert load_workbook(written.path)["Actions"]["G2"].value == "second"

@@ -213,7 +213,13 @@ def test_rotated_header_text_reads_in_its_own_direction(peers: Path) -> None:
 
 @pytest.mark.parametrize(
     ("glyphs", "text"),
-    [("ﬁnd", "find"), ("eﬀective", "effective"), ("\uf0b7Self-harm", "•Self-harm"), ("·Item", "•Item"), ("Café", "Café")],
+    [
+        ("ﬁnd", "find"),
+        ("eﬀective", "effective"),
+        ("\uf0b7Self-harm", "•Self-harm"),
+        ("·Item", "•Item"),
+        ("Café", "Café"),
+    ],
 )
 def test_ligatures_and_bullet_glyphs(glyphs: str, text: str) -> None:
     from parsers.pdf_page import clean_word

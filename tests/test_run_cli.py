@@ -146,3 +146,42 @@ def test_help_describes_every_option(
     text = capsys.readouterr().out
     for word in words:
         assert word in text
+
+
+def test_actions_exported_as_csv_and_json_match_the_sheet(tmp_path: Path) -> None:
+    import csv
+
+    inbox = _inbox(tmp_path, "ess-2023-24.docx")
+    register, out_csv, out_json = tmp_path / "r.xlsx", tmp_path / "a.csv", tmp_path / "a.json"
+    argv = [
+        "run",
+        "--inbox",
+        str(inbox),
+        "--register",
+        str(register),
+        "--csv",
+        str(out_csv),
+        "--json",
+        str(out_json),
+    ]
+    assert main(argv) == 0
+    sheet = list(load_workbook(register)["Actions"].iter_rows(values_only=True))
+    with out_csv.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == list(sheet[0]) and len(table) == len(sheet) == 16
+    records = json.loads(out_json.read_text(encoding="utf-8"))
+    assert list(records[0]) == list(sheet[0])
+    by_id = {r["Register ID"]: r for r in records}
+    assert by_id["ESS 2023-24 / 1.5"]["Due"] == "2023-12-31"
+    assert by_id["ESS 2023-24 / 1.5"]["Support"] == "Effective Safeguarding and Support Sub-Group"
+
+
+def test_locked_register_is_said_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = _inbox(tmp_path, "ess-2023-24.docx")
+    register = tmp_path / "register.xlsx"
+    assert main(["run", "--inbox", str(inbox), "--register", str(register), "-q"]) == 0
+    (tmp_path / ".~lock.register.xlsx#").write_text("LibreOffice lock")
+    assert main(["run", "--inbox", str(inbox), "--register", str(register), "-q"]) == 0
+    assert "is open in another program: the register was written to" in capsys.readouterr().out

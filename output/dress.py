@@ -1,0 +1,55 @@
+"""What makes the Actions sheet kind to work in: status colours, a drop-down, links."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from output.columns import Column
+
+# Status colours as conditional formatting, so a status an analyst types in
+# takes its colour too.
+STATUS_FILLS = {
+    "Complete": "9DC3E6",
+    "On track": "A9D08E",
+    "At risk": "FFD966",
+    "Overdue": "F4B183",
+}
+
+
+def dress_actions(
+    ws: Worksheet, columns: Sequence[Column], rows: int, sources: Mapping[str, str]
+) -> None:
+    """Colour and constrain the Status column; link each Source cell to its document.
+
+    ``sources`` maps a file name to the document's path.
+    """
+    names = [c.name for c in columns]
+    if rows and "Status" in names:
+        letter = get_column_letter(names.index("Status") + 1)
+        area = f"{letter}2:{letter}{rows + 1}"
+        for status, colour in STATUS_FILLS.items():
+            fill = PatternFill("solid", start_color=colour, end_color=colour)
+            rule = CellIsRule(operator="equal", formula=[f'"{status}"'], fill=fill)  # type: ignore[no-untyped-call]
+            ws.conditional_formatting.add(area, rule)
+        choice = DataValidation(
+            type="list", formula1='"' + ",".join(STATUS_FILLS) + '"', allow_blank=True
+        )
+        choice.error = "Choose Complete, On track, At risk or Overdue (or leave blank)."
+        choice.errorTitle = "Status"
+        ws.add_data_validation(choice)
+        choice.add(area)
+    if rows and "Source" in names:
+        col = names.index("Source") + 1
+        for r in range(2, rows + 2):
+            cell = ws.cell(row=r, column=col)
+            path = sources.get(str(cell.value or ""))
+            if path:
+                cell.hyperlink = Path(path).resolve().as_uri()
+                cell.font = Font(color="0563C1", underline="single")
