@@ -684,7 +684,7 @@ def test_seed_cells_are_copied_from_the_seeds() -> None:
                 assert line.strip() in text, f"{line!r} is not in {path.name}"
 
 
-def test_seed_leads_match_the_hand_made_gold() -> None:
+def test_seed_leads_match_the_hand_made_gold(capsys: pytest.CaptureFixture[str]) -> None:
     resolved, res = _seed_pipeline()
     gold_of = {item: n for n, cluster in enumerate(GOLD) for item in cluster}
     items = [item for item, _ in resolved]
@@ -694,8 +694,9 @@ def test_seed_leads_match_the_hand_made_gold() -> None:
     precision = len(gold & got) / len(got)
     recall = len(gold & got) / len(gold)
     f1 = 2 * precision * recall / (precision + recall)
-    print(f"\nseed leads: {len(items)} mentions, {len(res.leads)} leads; pairwise "
-          f"precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")  # fmt: skip
+    with capsys.disabled():
+        print(f"\nseed leads: {len(items)} mentions, {len(res.leads)} leads; pairwise "
+              f"precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")  # fmt: skip
     people_items = {n for n, c in enumerate(GOLD) if c & set(PERSON_NAMES)}
     false_people = [
         (items[i], items[j])
