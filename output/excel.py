@@ -148,6 +148,7 @@ def write_summary(ws: Worksheet, blocks: Sequence[Block]) -> None:
     for k, width in widths.items():
         ws.column_dimensions[get_column_letter(k)].width = width + 1
     ws.freeze_panes = "A2"
+    _print_setup(ws, title_rows=False)
 
 
 def _write_sheet(
@@ -171,11 +172,7 @@ def _write_sheet(
         ws.column_dimensions[get_column_letter(k + 1)].width = width + 1
     _row_heights(ws, columns, records, widths)
     ws.freeze_panes = "A2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:1"
+    _print_setup(ws, title_rows=True)
     last = get_column_letter(len(columns))
     # An Excel table needs at least one data row; an empty sheet gets a filter only.
     if records:
@@ -184,6 +181,16 @@ def _write_sheet(
         ws.add_table(table)
     else:
         ws.auto_filter.ref = f"A1:{last}1"
+
+
+def _print_setup(ws: Worksheet, *, title_rows: bool) -> None:
+    """Landscape, as wide as the page, the header row repeated on each printed page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if title_rows:
+        ws.print_title_rows = "1:1"
 
 
 def _row_heights(

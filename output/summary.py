@@ -76,11 +76,13 @@ def due_by_lead(register: Register, today: date) -> Block:
 def without_lead(register: Register) -> Block:
     """Actions that name no lead."""
     rows = tuple(
-        (a.register_id, a.workplan, a.action or "(no action text)")
+        (a.register_id, a.workplan, a.action or "(no action text)", a.source)
         for a in register.actions
         if not a.lead or a.lead == (UNASSIGNED,)
     )
-    return Block("NoLead", "Actions with no lead", ("Register ID", "Workplan", "Action"), rows)
+    return Block(
+        "NoLead", "Actions with no lead", ("Register ID", "Workplan", "Action", "Source"), rows
+    )
 
 
 def summary(register: Register, today: date) -> tuple[Block, ...]:
