@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         help="workbook to write (default: register.xlsx); written whole, then renamed into place",
     )
     _settings_options(r)
+    r.add_argument(
+        "--state",
+        type=Path,
+        help="SQLite file that remembers what was read (default: beside the register, register.sqlite)",
+    )
     r.add_argument("--csv", type=Path, help="also write the Actions table as CSV to this file")
     r.add_argument("--json", type=Path, help="also write the Actions table as JSON to this file")
     r.add_argument(
@@ -194,10 +199,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if args.quiet:
             return
         if record.result == "Failed":
-            print(f"  FAILED  {record.file}: {record.message}", file=sys.stderr)
+            print(f"  FAILED    {record.file}: {record.message}", file=sys.stderr)
         else:
+            word = "unchanged" if record.result == "Unchanged" else "read"
             print(
-                f"  read    {record.file}: {record.actions} actions ({record.workplan} {record.period})"
+                f"  {word:9} {record.file}: {record.actions} actions ({record.workplan} {record.period})"
             )
 
     result = run(
@@ -208,6 +214,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         progress=show,
         csv_path=args.csv,
         json_path=args.json,
+        state=args.state,
     )
     if result.locked:
         print(
@@ -257,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (WorkplanError, RegisterWriteError) as e:
         print(f"workplans: {e}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # output piped into `head` and closed: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     return code
 
 

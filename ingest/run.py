@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from ingest.discover import discover, sha256
+from ingest.store import Store, default_state
 from normalise import Settings, build_register, normalise_document
 from normalise.model import Register, SourceRecord, Workplan
 from output.excel import write_register
@@ -42,12 +43,12 @@ class RunResult:
 
 
 def ingest_file(
-    path: Path, settings: Settings, now: datetime
+    path: Path, settings: Settings, now: datetime, digest: str | None = None
 ) -> tuple[SourceRecord, Workplan | None]:
     """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception."""
     fmt = path.suffix.lower().lstrip(".")
     try:
-        digest = sha256(path)
+        digest = digest or sha256(path)
     except OSError as e:
         return SourceRecord(
             path.name,
@@ -98,10 +99,14 @@ def read_inbox(
     *,
     fail_fast: bool = False,
     progress: Progress | None = None,
+    store: Store | None = None,
 ) -> tuple[list[SourceRecord], list[Workplan]]:
     """Parse and normalise every document under ``inbox``: a record for each, the workplans read.
 
-    With ``fail_fast`` the first failed file raises its ``DocumentError``.
+    With a ``store``, a file whose content was read before (same SHA-256, any
+    name) is ``Unchanged``: its actions come from the store, unparsed; every
+    new result is saved there. With ``fail_fast`` the first failed file raises
+    its ``DocumentError``.
     """
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
@@ -109,7 +114,26 @@ def read_inbox(
     sources: list[SourceRecord] = []
     workplans: list[Workplan] = []
     for path in discover(inbox):
-        record, workplan = ingest_file(path, settings, now)
+        known = None
+        digest = None
+        workplan: Workplan | None
+        if store is not None:
+            try:
+                digest = sha256(path)
+            except OSError:
+                digest = None
+            known = store.known(digest) if digest else None
+        if known is not None:
+            stored, workplan = known
+            message = "" if stored.file == path.name else f"read before as {stored.file}"
+            record: SourceRecord = replace(
+                stored, file=path.name, path=str(path), result="Unchanged", message=message
+            )
+        else:
+            record, read = ingest_file(path, settings, now, digest)
+            workplan = read
+            if store is not None:
+                store.save(record, workplan)
         sources.append(record)
         if progress is not None:
             progress(record)
@@ -129,14 +153,22 @@ def run(
     progress: Progress | None = None,
     csv_path: Path | None = None,
     json_path: Path | None = None,
+    state: Path | None = None,
 ) -> RunResult:
     """Read every document under ``inbox`` and write the register to ``register_path``.
 
-    With ``fail_fast`` the run stops at the first failed file and writes nothing.
+    What was read is kept in the store at ``state`` (default: beside the
+    register), so the next run reads only what is new. With ``fail_fast`` the
+    run stops at the first failed file and writes no register.
     """
-    sources, workplans = read_inbox(inbox, settings, fail_fast=fail_fast, progress=progress)
-    register: Register = build_register(workplans, sources, settings)
-    written = write_register(register, register_path)
+    with Store(state or default_state(register_path)) as store:
+        started = store.start_run(datetime.now().replace(microsecond=0))
+        sources, workplans = read_inbox(
+            inbox, settings, fail_fast=fail_fast, progress=progress, store=store
+        )
+        register: Register = build_register(workplans, sources, settings)
+        written = write_register(register, register_path)
+        store.finish_run(started, len(sources), sum(1 for s in sources if s.result == "Failed"))
     if csv_path is not None:
         write_actions_csv(register.actions, csv_path)
     if json_path is not None:

@@ -58,7 +58,7 @@ def test_bad_files_are_failed_rows_and_the_run_goes_on(
     assert main(["run", "--inbox", str(inbox), "--register", str(register)]) == 1
     captured = capsys.readouterr()
     assert "3 file(s) failed, see the Sources sheet" in captured.out
-    assert "FAILED  logo.png: not a workplan document (.png)" in captured.err
+    assert "FAILED    logo.png: not a workplan document (.png)" in captured.err
     sources = _sources(register)
     assert set(sources) == {"copying.pdf", "logo.png", "old.doc", "ppyp-2023-24.pdf"}
     assert (

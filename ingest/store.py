@@ -1,0 +1,228 @@
+"""The register's memory between runs: an embedded SQLite store that ``ingest`` owns.
+
+Each document read is kept with its SHA-256, its result and, when read, its
+normalised actions (review records inside them), so a file seen before is
+``Unchanged`` and not parsed again, and the register is rebuilt from here.
+The schema is versioned; migrations run at start-up. Each document is saved
+in one transaction, so a run killed half-way never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from normalise.model import Action, Repair, SourceRecord, Status, Timeframe, TimeframeType, Workplan
+from parsers.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+# Each entry takes the schema from version n - 1 to n; never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        file TEXT NOT NULL,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        pages INTEGER,
+        workplan_key TEXT NOT NULL DEFAULT '',
+        workplan TEXT NOT NULL DEFAULT '',
+        period TEXT NOT NULL DEFAULT '',
+        subgroup TEXT NOT NULL DEFAULT '',
+        abbreviation TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '[]',
+        review TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL,
+        result TEXT NOT NULL,
+        message TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX documents_sha ON documents (sha256);
+    CREATE TABLE actions (
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        register_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (document_id, position)
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        files INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0
+    );
+    """,
+)
+
+
+def default_state(register: Path) -> Path:
+    """The store's place by default: beside the register (``register.xlsx`` -> ``register.sqlite``)."""
+    return register.with_suffix(".sqlite")
+
+
+class Store:
+    """The SQLite store; use as a context manager, or call ``close``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise ConfigError(
+                f"{path}: not a Workplan Register state file ({e}); move it away or pass --state"
+            ) from e
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise ConfigError(
+                f"{self.path}: written by a newer Workplan Register (schema {current})"
+            )
+        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            self._db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+            log.info("state %s: schema now at version %d", self.path, number)
+
+    def start_run(self, now: datetime) -> int:
+        cursor = self._db.execute("INSERT INTO runs (started_at) VALUES (?)", (now.isoformat(),))
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run: int, files: int, failed: int) -> None:
+        self._db.execute(
+            "UPDATE runs SET finished_at = ?, files = ?, failed = ? WHERE id = ?",
+            (datetime.now().isoformat(timespec="seconds"), files, failed, run),
+        )
+
+    def known(self, sha256: str) -> tuple[SourceRecord, Workplan] | None:
+        """The document read before with this content (any name), with its actions."""
+        row = self._db.execute(
+            "SELECT * FROM documents WHERE sha256 = ? AND result = 'Ingested' ORDER BY id DESC LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        if row is None:
+            return None
+        return _record(self._db, row), _workplan(self._db, row)
+
+    def save(self, record: SourceRecord, workplan: Workplan | None) -> None:
+        """Keep one document's result and actions, all or nothing."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = self._db.execute(
+                "INSERT INTO documents (sha256, file, path, format, pages, workplan_key, workplan, period, subgroup,"
+                " abbreviation, notes, review, ingested_at, result, message) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    record.sha256,
+                    record.file,
+                    record.path,
+                    record.format,
+                    record.pages,
+                    workplan.key if workplan else "",
+                    record.workplan,
+                    record.period,
+                    workplan.subgroup if workplan else "",
+                    workplan.abbreviation if workplan else "",
+                    json.dumps(list(workplan.notes) if workplan else []),
+                    json.dumps([asdict(r) for r in workplan.review] if workplan else []),
+                    record.ingested_at.isoformat(),
+                    record.result,
+                    record.message,
+                ),
+            )
+            if workplan is not None:
+                self._db.executemany(
+                    "INSERT INTO actions (document_id, position, register_id, data) VALUES (?, ?, ?, ?)",
+                    [
+                        (cursor.lastrowid, k, a.register_id, json.dumps(action_dict(a)))
+                        for k, a in enumerate(workplan.actions)
+                    ],
+                )
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, actions and runs the store holds."""
+        return {
+            t: int(self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+            for t in ("documents", "actions", "runs")
+        }
+
+
+def _columns(db: sqlite3.Connection) -> list[str]:
+    return [r[1] for r in db.execute("PRAGMA table_info(documents)")]
+
+
+def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> SourceRecord:
+    d = dict(zip(_columns(db), row, strict=True))
+    return SourceRecord(d["file"], d["sha256"], d["format"], d["pages"], d["workplan"], d["period"],
+                        int(db.execute("SELECT COUNT(*) FROM actions WHERE document_id = ?", (d["id"],)).fetchone()[0]),
+                        d["result"], d["message"], datetime.fromisoformat(d["ingested_at"]), d["path"])  # fmt: skip
+
+
+def _workplan(db: sqlite3.Connection, row: tuple[Any, ...]) -> Workplan:
+    d = dict(zip(_columns(db), row, strict=True))
+    actions = tuple(
+        action_from_dict(json.loads(data))
+        for (data,) in db.execute(
+            "SELECT data FROM actions WHERE document_id = ? ORDER BY position", (d["id"],)
+        )
+    )
+    review = tuple(Repair(**r) for r in json.loads(d["review"]))
+    return Workplan(d["workplan"], d["period"], d["workplan_key"], actions, tuple(json.loads(d["notes"])),
+                    d["subgroup"], d["abbreviation"], review)  # fmt: skip
+
+
+def action_dict(action: Action) -> dict[str, Any]:
+    """An action as JSON-ready values."""
+    data = asdict(action)
+    data["timeframe"]["type"] = action.timeframe.type.value
+    data["timeframe"]["due"] = action.timeframe.due.isoformat() if action.timeframe.due else None
+    data["status"] = action.status.value if action.status else None
+    return data
+
+
+def action_from_dict(data: dict[str, Any]) -> Action:
+    """The inverse of ``action_dict``."""
+    tf = data["timeframe"]
+    timeframe = Timeframe(
+        tf["as_written"],
+        TimeframeType(tf["type"]),
+        date.fromisoformat(tf["due"]) if tf["due"] else None,
+    )
+    return Action(
+        **{
+            k: v
+            for k, v in data.items()
+            if k not in ("timeframe", "status", "review", "themes", "lead", "support")
+        },
+        themes=tuple(data["themes"]),
+        lead=tuple(data["lead"]),
+        support=tuple(data["support"]),
+        timeframe=timeframe,
+        status=Status(data["status"]) if data["status"] else None,
+        review=tuple(Repair(**r) for r in data["review"]),
+    )
