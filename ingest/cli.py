@@ -123,7 +123,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _action_json(action: Action) -> dict[str, object]:
+def action_json(action: Action) -> dict[str, object]:
+    """An action as ``workplans parse`` prints it (snake-case keys, ISO dates)."""
     return {
         "register_id": action.register_id,
         "priority": action.priority,
@@ -163,7 +164,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         "period": workplan.period,
         "key": workplan.key,
         "notes": list(workplan.notes),
-        "actions": [_action_json(a) for a in actions],
+        "actions": [action_json(a) for a in actions],
     }
     if args.raw:
         out["tables"] = [

@@ -28,3 +28,23 @@ class DocumentError(WorkplanError):
 
 class ConfigError(WorkplanError):
     """The user's settings (theme list, lead directory, options) are wrong."""
+
+
+def head_of(path: Path, size: int = 1024) -> bytes:
+    """The first bytes of a file that can be read and is not empty.
+
+    Raises ``DocumentError`` for an unreadable file, or an empty one (often a
+    file still being copied into the inbox).
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(size)
+    except OSError as e:
+        raise DocumentError(
+            path, f"cannot be read ({e.strerror}): check the file's permissions"
+        ) from e
+    if not head:
+        raise DocumentError(
+            path, "empty file (0 bytes): it may still be copying; drop it in again when complete"
+        )
+    return head

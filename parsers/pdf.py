@@ -21,7 +21,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from parsers.colour_key import key_entries
-from parsers.errors import DocumentError
+from parsers.errors import DocumentError, head_of
 from parsers.header import find_header, is_repeated_header
 from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable, Role
 from parsers.pdf_page import Line, Page, PageCell, PageTable, join_line, read_page
@@ -109,22 +109,10 @@ def parse(path: Path) -> RawDocument:
 
 def _read_pages(path: Path) -> tuple[list[Page], list[TaggedTable] | None]:
     """Every page, read once; and the tables of the structure tree when the PDF is tagged."""
-    try:
-        size = path.stat().st_size
-    except OSError as e:
+    if b"%PDF" not in head_of(path):
         raise DocumentError(
-            path, f"cannot be read ({e.strerror}): check the file's permissions"
-        ) from e
-    if size == 0:
-        raise DocumentError(
-            path, "empty file (0 bytes): it may still be copying; drop it in again when complete"
+            path, "not a PDF file (no %PDF header): export the workplan as PDF and drop it in again"
         )
-    with path.open("rb") as handle:
-        if b"%PDF" not in handle.read(1024):
-            raise DocumentError(
-                path,
-                "not a PDF file (no %PDF header): export the workplan as PDF and drop it in again",
-            )
     try:
         with pdfplumber.open(path) as pdf:
             if not pdf.pages:

@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from parsers.colour_key import key_entries
-from parsers.errors import DocumentError
+from parsers.errors import DocumentError, head_of
 from parsers.header import Header, find_header, is_repeated_header
 from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable
 from parsers.status_column import mark_status_column
@@ -169,18 +169,7 @@ def read_grids(path: Path) -> list[list[list[str | None]]]:
 
 
 def _open(path: Path) -> Any:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-            size = path.stat().st_size
-    except OSError as e:
-        raise DocumentError(
-            path, f"cannot be read ({e.strerror}): check the file's permissions"
-        ) from e
-    if size == 0:
-        raise DocumentError(
-            path, "empty file (0 bytes): it may still be copying; drop it in again when complete"
-        )
+    head = head_of(path, 8)
     if head == _OLE_MAGIC:
         body = path.read_bytes()
         if "EncryptedPackage".encode("utf-16-le") in body:
@@ -217,34 +206,32 @@ def _xml(part: Any) -> Element | None:
     return element if element is not None else parse_xml(part.blob)
 
 
-def _blocks(container: Element) -> Any:
-    """Body paragraphs and tables in order, content controls opened."""
+def _unwrapped(container: Element, tags: frozenset[str]) -> Any:
+    """Children with one of ``tags``, looking inside content controls and custom XML."""
     for child in container:
-        if child.tag == qn("w:p"):
-            yield "p", child
-        elif child.tag == qn("w:tbl"):
-            yield "tbl", child
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
             content = child.find(qn("w:sdtContent"))
-            yield from _blocks(content if content is not None else child)
+            yield from _unwrapped(content if content is not None else child, tags)
+
+
+_WRAPPERS = frozenset({qn("w:sdt"), qn("w:customXml")})
+_BLOCKS = frozenset({qn("w:p"), qn("w:tbl")})
+
+
+def _blocks(body: Element) -> Any:
+    """Body paragraphs and tables in order, as ``("p" | "tbl", element)``."""
+    for el in _unwrapped(body, _BLOCKS):
+        yield ("p" if el.tag == qn("w:p") else "tbl"), el
 
 
 def _rows(tbl: Element) -> Any:
-    for child in tbl:
-        if child.tag == qn("w:tr"):
-            yield child
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            content = child.find(qn("w:sdtContent"))
-            yield from _rows(content if content is not None else child)
+    return _unwrapped(tbl, frozenset({qn("w:tr")}))
 
 
 def _tcs(tr: Element) -> Any:
-    for child in tr:
-        if child.tag == qn("w:tc"):
-            yield child
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            content = child.find(qn("w:sdtContent"))
-            yield from _tcs(content if content is not None else child)
+    return _unwrapped(tr, frozenset({qn("w:tc")}))
 
 
 def _val(el: Element | None, default: int) -> int:

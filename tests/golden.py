@@ -16,6 +16,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ingest.cli import action_json  # noqa: E402
 from normalise import build_register, load_settings, normalise_document  # noqa: E402
 from normalise.model import Action  # noqa: E402
 from parsers import parse  # noqa: E402
@@ -51,21 +52,8 @@ def _text(value: Any) -> Any:
 
 
 def action_fields(action: Action) -> dict[str, Any]:
-    return {
-        "register_id": action.register_id,
-        "priority": action.priority,
-        "impact": action.impact,
-        "action_id": action.action_id,
-        "action": action.action,
-        "themes": list(action.themes),
-        "lead": list(action.lead),
-        "support": list(action.support),
-        "lead_as_written": action.lead_as_written,
-        "timeframe_as_written": action.timeframe.as_written,
-        "timeframe_type": action.timeframe.type.value,
-        "due": action.timeframe.due.isoformat() if action.timeframe.due else None,
-        "status": action.status.value if action.status else None,
-    }
+    """The golden's fields of an action, as ``workplans parse`` prints them."""
+    return {k: v for k, v in action_json(action).items() if k in FIELDS}
 
 
 @dataclass
