@@ -9,15 +9,12 @@ from pathlib import Path
 
 from normalise.identity import Identity, identity
 from normalise.ids import find_duplicate_ids, infer_missing_ids
-from normalise.leads import split_lead_cell
 from normalise.model import Action, Repair, Timeframe, TimeframeType, Workplan
 from normalise.rows import Draft, drafts
 from normalise.status import row_status
 from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
 from normalise.timeframes import find_timeframe_in_text, parse_timeframe
 from parsers.model import RawDocument, Role
-
-UNASSIGNED = "Unassigned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +130,6 @@ def _action(
     repairs.extend(timeframe_repairs)
     theme_names, theme_repairs = match_themes(draft.themes, themes)
     repairs.extend(theme_repairs)
-    # Names as written for now; build_register makes them canonical across documents.
-    cell = split_lead_cell(draft.lead)
-    leads = tuple(m.text for m in cell.leads) or (UNASSIGNED,)
-    support = tuple(m.text for m in cell.support)
-    repairs.extend(cell.repairs)
     status, status_repairs = row_status(draft.fills, draft.status_texts, raw.colour_key)
     repairs.extend(status_repairs)
     return Action(
@@ -149,8 +141,8 @@ def _action(
         action_id=action_id,
         action=draft.action,
         themes=theme_names,
-        lead=leads,
-        support=support,
+        lead=(),  # split and made canonical across documents by build_register
+        support=(),
         lead_as_written=draft.lead.strip(),
         timeframe=timeframe,
         status=status,

@@ -72,7 +72,8 @@ def resolve_register_leads(
             lead, support = canonical_leads(
                 resolution, cell, workplan_key=w.key, owner_subgroup=w.subgroup
             )
-            notes: list[Repair] = [
+            notes: list[Repair] = list(cell.repairs)
+            notes += [
                 Repair("Lead", note, "", "note in the lead cell kept out of the names", 0.9)
                 for note in cell.notes
             ]

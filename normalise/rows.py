@@ -139,7 +139,6 @@ def drafts(table: RawTable) -> list[Draft]:
             or cells.themes.strip()
         ):
             continue  # a row that only states a priority's Impact: the actions below carry it
-        lead_repairs: tuple[Repair, ...] = ()
         draft = Draft(
             impact=impact,
             priority=priority,
@@ -151,7 +150,7 @@ def drafts(table: RawTable) -> list[Draft]:
             status_texts=cells.status_texts,
             fills=cells.fills,
             location=cells.location,
-            repairs=impact_repairs + action_repairs + lead_repairs,
+            repairs=impact_repairs + action_repairs,
         )
         if not action.strip() and cells.action.strip():
             draft = replace(

@@ -161,7 +161,7 @@ def _header_band(
         if (
             k > index
             and all(role_of(_chunk_text(c)) is Role.OTHER for c in chunks(line))
-            and _starts_row(line, edges)
+            and _starts_row(line)
         ):
             break
         for part in chunks(line):
@@ -171,7 +171,7 @@ def _header_band(
     return [" ".join(t) for t in texts], k
 
 
-def _starts_row(line: Line, edges: Sequence[float]) -> bool:
+def _starts_row(line: Line) -> bool:
     return any(
         _ACTION_ID.match(_chunk_text(c)) or _PRIORITY.match(_chunk_text(c)) for c in chunks(line)
     )

@@ -63,6 +63,7 @@ def test_every_seed_corruption_is_repaired_and_in_review(found: dict[str, list])
     assert any(r.startswith("collapsed a sentence repeated") for r in rules)
     assert "dropped a cut-off tail repeating earlier text" in rules
     assert "removed header text bled into the cell" in rules
+    assert any(r.startswith("header text 'Lead' bled into the cell") for r in rules)
     assert actions["1.3"].review and any(r.field == "Action ID" for r in actions["1.3"].review)
     assert actions["3.1"].action == "" and any(
         "kept for review" in r.rule for r in actions["3.1"].review
