@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ingest.run import read_inbox, run
-from normalise import Settings, build_register, load_settings, normalise_document, resolve_leads_of
+from normalise import Settings, load_settings, normalise_document, resolve_leads_of, with_leads
 from normalise.leads import write_directory
 from normalise.model import Action, SourceRecord
 from output.excel import RegisterWriteError
@@ -157,7 +157,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     raw = parse(args.file)
     settings = _settings(args)
     workplan = normalise_document(raw, settings)
-    actions = build_register([workplan], [], settings).actions  # leads as the register shows them
+    (shown,) = with_leads([workplan], settings)  # leads as the register shows them
+    actions = shown.actions
     out: dict[str, object] = {
         "document": args.file.name,
         "workplan": workplan.title,
@@ -222,8 +223,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
             f"{args.register} is open in another program: the register was written to {result.register}"
         )
     documents = sum(1 for s in result.sources if s.result != "Failed")
+    replaced = sum(1 for s in result.sources if s.result == "Replaced")
     print(
         f"Register written to {result.register}: {result.actions} actions from {documents} documents"
+        + (f"; {replaced} replaced by a newer version, see Sources and History" if replaced else "")
         + (f"; {len(result.failed)} file(s) failed, see the Sources sheet" if result.failed else "")
     )
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
@@ -231,10 +234,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_leads(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    sources, workplans = read_inbox(args.inbox, settings)
-    for record in sources:
-        if record.result == "Failed":
-            print(f"  FAILED  {record.file}: {record.message}", file=sys.stderr)
+    readings = read_inbox(args.inbox, settings)
+    for reading in readings:
+        if reading.workplan is None:
+            print(f"  FAILED  {reading.source.file}: {reading.source.message}", file=sys.stderr)
+    workplans = [r.workplan for r in readings if r.workplan is not None]
     resolution = resolve_leads_of(workplans, settings)
     if args.uncertain:
         guesses = sorted(

@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ingest.discover import discover, sha256
 from ingest.store import Store, default_state
 from normalise import Settings, build_register, normalise_document
-from normalise.model import Register, SourceRecord, Workplan
+from normalise.model import Reading, Register, SourceRecord
 from output.excel import write_register
 from output.exports import write_actions_csv, write_actions_json
 from parsers import parse
@@ -44,39 +44,23 @@ class RunResult:
 
 def ingest_file(
     path: Path, settings: Settings, now: datetime, digest: str | None = None
-) -> tuple[SourceRecord, Workplan | None]:
+) -> Reading:
     """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception."""
     fmt = path.suffix.lower().lstrip(".")
     try:
         digest = digest or sha256(path)
+        file_time = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
     except OSError as e:
-        return SourceRecord(
-            path.name,
-            "",
-            fmt,
-            None,
-            "",
-            "",
-            0,
-            "Failed",
-            f"cannot be read ({e.strerror})",
-            now,
-            str(path),
-        ), None
+        return Reading(_failed(path, "", fmt, f"cannot be read ({e.strerror})", now))
     try:
         raw = parse(path)
         workplan = normalise_document(raw, settings)
     except DocumentError as e:
-        return SourceRecord(
-            path.name, digest, fmt, None, "", "", 0, "Failed", e.problem, now, str(path)
-        ), None
+        return Reading(_failed(path, digest, fmt, e.problem, now))
     except Exception as e:  # a bug must not lose the rest of the batch
         log.exception("unexpected error reading %s", path)
         message = f"internal error ({type(e).__name__}: {e}); please report it with this file"
-        return SourceRecord(
-            path.name, digest, fmt, None, "", "", 0, "Failed", message, now, str(path)
-        ), None
-    message = "; ".join(workplan.notes)
+        return Reading(_failed(path, digest, fmt, message, now))
     record = SourceRecord(
         path.name,
         digest,
@@ -86,11 +70,17 @@ def ingest_file(
         workplan.period,
         len(workplan.actions),
         "Ingested",
-        message,
+        "; ".join(workplan.notes),
         now,
         str(path),
+        raw.modified,
+        file_time,
     )
-    return record, workplan
+    return Reading(record, workplan)
+
+
+def _failed(path: Path, digest: str, fmt: str, message: str, now: datetime) -> SourceRecord:
+    return SourceRecord(path.name, digest, fmt, None, "", "", 0, "Failed", message, now, str(path))
 
 
 def read_inbox(
@@ -100,8 +90,8 @@ def read_inbox(
     fail_fast: bool = False,
     progress: Progress | None = None,
     store: Store | None = None,
-) -> tuple[list[SourceRecord], list[Workplan]]:
-    """Parse and normalise every document under ``inbox``: a record for each, the workplans read.
+) -> list[Reading]:
+    """Parse and normalise every document under ``inbox``: a reading for each.
 
     With a ``store``, a file whose content was read before (same SHA-256, any
     name) is ``Unchanged``: its actions come from the store, unparsed; every
@@ -111,12 +101,10 @@ def read_inbox(
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
     now = datetime.now().replace(microsecond=0)
-    sources: list[SourceRecord] = []
-    workplans: list[Workplan] = []
+    readings: list[Reading] = []
     for path in discover(inbox):
         known = None
         digest = None
-        workplan: Workplan | None
         if store is not None:
             try:
                 digest = sha256(path)
@@ -126,22 +114,20 @@ def read_inbox(
         if known is not None:
             stored, workplan = known
             message = "" if stored.file == path.name else f"read before as {stored.file}"
-            record: SourceRecord = replace(
+            record = replace(
                 stored, file=path.name, path=str(path), result="Unchanged", message=message
             )
+            reading = Reading(record, workplan)
         else:
-            record, read = ingest_file(path, settings, now, digest)
-            workplan = read
+            reading = ingest_file(path, settings, now, digest)
             if store is not None:
-                store.save(record, workplan)
-        sources.append(record)
+                store.save(reading.source, reading.workplan)
+        readings.append(reading)
         if progress is not None:
-            progress(record)
-        if workplan is not None:
-            workplans.append(workplan)
-        elif fail_fast:
-            raise DocumentError(path, record.message)
-    return sources, workplans
+            progress(reading.source)
+        if reading.workplan is None and fail_fast:
+            raise DocumentError(path, reading.source.message)
+    return readings
 
 
 def run(
@@ -158,19 +144,22 @@ def run(
     """Read every document under ``inbox`` and write the register to ``register_path``.
 
     What was read is kept in the store at ``state`` (default: beside the
-    register), so the next run reads only what is new. With ``fail_fast`` the
-    run stops at the first failed file and writes no register.
+    register), so the next run reads only what is new, and documents read
+    before stay in the register after their files leave the inbox. The
+    newest version of each workplan takes over (``normalise.versions``). With
+    ``fail_fast`` the run stops at the first failed file and writes no register.
     """
     with Store(state or default_state(register_path)) as store:
         started = store.start_run(datetime.now().replace(microsecond=0))
-        sources, workplans = read_inbox(
-            inbox, settings, fail_fast=fail_fast, progress=progress, store=store
-        )
-        register: Register = build_register(workplans, sources, settings)
+        readings = read_inbox(inbox, settings, fail_fast=fail_fast, progress=progress, store=store)
+        readings += store.held(besides={r.source.sha256 for r in readings})
+        register: Register = build_register(readings, settings)
         written = write_register(register, register_path)
-        store.finish_run(started, len(sources), sum(1 for s in sources if s.result == "Failed"))
+        store.save_leads(started, register.leads)
+        failed = sum(1 for r in readings if r.source.result == "Failed")
+        store.finish_run(started, len(readings), failed)
     if csv_path is not None:
         write_actions_csv(register.actions, csv_path)
     if json_path is not None:
         write_actions_json(register.actions, json_path)
-    return RunResult(written.path, tuple(sources), len(register.actions), written.locked)
+    return RunResult(written.path, register.sources, len(register.actions), written.locked)

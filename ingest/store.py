@@ -12,12 +12,23 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from dataclasses import asdict
+from collections.abc import Collection, Sequence
+from dataclasses import asdict, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from normalise.model import Action, Repair, SourceRecord, Status, Timeframe, TimeframeType, Workplan
+from normalise.model import (
+    Action,
+    LeadRecord,
+    Reading,
+    Repair,
+    SourceRecord,
+    Status,
+    Timeframe,
+    TimeframeType,
+    Workplan,
+)
 from parsers.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -57,6 +68,20 @@ MIGRATIONS: tuple[str, ...] = (
         finished_at TEXT,
         files INTEGER NOT NULL DEFAULT 0,
         failed INTEGER NOT NULL DEFAULT 0
+    );
+    """,
+    """
+    ALTER TABLE documents ADD COLUMN modified TEXT;
+    ALTER TABLE documents ADD COLUMN file_modified TEXT;
+    UPDATE documents SET file_modified = ingested_at;
+    CREATE TABLE leads (
+        lead TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        written_as TEXT NOT NULL DEFAULT '[]',
+        actions INTEGER NOT NULL DEFAULT 0,
+        workplans INTEGER NOT NULL DEFAULT 0,
+        run_id INTEGER REFERENCES runs (id)
     );
     """,
 )
@@ -132,7 +157,8 @@ class Store:
         try:
             cursor = self._db.execute(
                 "INSERT INTO documents (sha256, file, path, format, pages, workplan_key, workplan, period, subgroup,"
-                " abbreviation, notes, review, ingested_at, result, message) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " abbreviation, notes, review, ingested_at, result, message, modified, file_modified)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     record.sha256,
                     record.file,
@@ -149,6 +175,8 @@ class Store:
                     record.ingested_at.isoformat(),
                     record.result,
                     record.message,
+                    _iso(record.modified),
+                    _iso(record.file_modified),
                 ),
             )
             if workplan is not None:
@@ -164,12 +192,80 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
 
+    def held(self, besides: Collection[str] = ()) -> list[Reading]:
+        """Every document read in an earlier run whose SHA-256 is not in ``besides``.
+
+        These are versions the register keeps although their files are no
+        longer in the inbox; each comes back ``Unchanged``, saying so.
+        """
+        rows = self._db.execute(
+            "SELECT * FROM documents WHERE result = 'Ingested' AND id IN"
+            " (SELECT MAX(id) FROM documents WHERE result = 'Ingested' GROUP BY sha256) ORDER BY id"
+        ).fetchall()
+        out = []
+        for row in rows:
+            record = _record(self._db, row)
+            if record.sha256 in besides:
+                continue
+            message = f"not in the inbox now; kept from {record.path}"
+            out.append(
+                Reading(
+                    replace(record, result="Unchanged", message=message),
+                    _workplan(self._db, row),
+                )
+            )
+        return out
+
+    def save_leads(self, run: int, leads: Sequence[LeadRecord]) -> None:
+        """Keep the run's resolved leads (the ``Leads`` sheet), replacing the last run's."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("DELETE FROM leads")
+            self._db.executemany(
+                "INSERT INTO leads (lead, kind, organisation, written_as, actions, workplans, run_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        r.lead,
+                        r.kind,
+                        r.organisation,
+                        json.dumps(list(r.written_as)),
+                        r.actions,
+                        r.workplans,
+                        run,
+                    )
+                    for r in leads
+                ],
+            )
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def leads(self) -> list[LeadRecord]:
+        """The resolved leads of the last run that wrote a register."""
+        return [
+            LeadRecord(lead, kind, organisation, tuple(json.loads(written)), actions, workplans)
+            for lead, kind, organisation, written, actions, workplans in self._db.execute(
+                "SELECT lead, kind, organisation, written_as, actions, workplans FROM leads"
+                " ORDER BY rowid"
+            )
+        ]
+
     def counts(self) -> dict[str, int]:
-        """How many documents, actions and runs the store holds."""
+        """How many documents, actions, runs and resolved leads the store holds."""
         return {
             t: int(self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
-            for t in ("documents", "actions", "runs")
+            for t in ("documents", "actions", "runs", "leads")
         }
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _when(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _columns(db: sqlite3.Connection) -> list[str]:
@@ -180,7 +276,8 @@ def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> SourceRecord:
     d = dict(zip(_columns(db), row, strict=True))
     return SourceRecord(d["file"], d["sha256"], d["format"], d["pages"], d["workplan"], d["period"],
                         int(db.execute("SELECT COUNT(*) FROM actions WHERE document_id = ?", (d["id"],)).fetchone()[0]),
-                        d["result"], d["message"], datetime.fromisoformat(d["ingested_at"]), d["path"])  # fmt: skip
+                        d["result"], d["message"], datetime.fromisoformat(d["ingested_at"]), d["path"],
+                        _when(d["modified"]), _when(d["file_modified"]))  # fmt: skip
 
 
 def _workplan(db: sqlite3.Connection, row: tuple[Any, ...]) -> Workplan:

@@ -1,22 +1,31 @@
 """Normalise: parsed documents to the register's actions, leads and review trail.
 
 ``normalise_document`` handles one document; ``build_register`` puts every
-document's actions together and resolves leads across all of them.
+document's actions together, resolves leads across all of them and lets the
+newest version of each workplan take over.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from normalise.document import DocumentSettings, normalise_document
 from normalise.leads import LeadResolution
-from normalise.model import Register, ReviewRecord, SourceRecord, Workplan
-from normalise.register import lead_resolution, resolve_register_leads
+from normalise.model import Reading, Register, ReviewRecord, Workplan
+from normalise.register import lead_resolution, leads_sheet, resolve_register_leads
 from normalise.themes import ThemeConfig, load_themes
+from normalise.versions import merge_versions
 
-__all__ = ["Settings", "build_register", "load_settings", "normalise_document", "resolve_leads_of"]
+__all__ = [
+    "Settings",
+    "build_register",
+    "load_settings",
+    "normalise_document",
+    "resolve_leads_of",
+    "with_leads",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +50,40 @@ def load_settings(
     )
 
 
-def build_register(
-    workplans: Sequence[Workplan], sources: Sequence[SourceRecord], settings: Settings
-) -> Register:
-    """All workplans' actions with canonical leads, the Leads sheet, and the sources."""
-    actions, leads = resolve_register_leads(workplans, settings.aliases, settings.directory)
+def build_register(readings: Sequence[Reading], settings: Settings) -> Register:
+    """The register from every document read: current actions, leads, History, sources.
+
+    Leads are resolved across every version of every workplan, so a lead
+    that changed between versions is compared under one canonical name; then
+    each workplan's newest version takes over (``normalise.versions``).
+    """
+    workplans, resolution = resolve_register_leads(
+        [r.workplan for r in readings if r.workplan is not None],
+        settings.aliases,
+        settings.directory,
+    )
+    resolved = iter(workplans)
+    merged = merge_versions(
+        [r if r.workplan is None else replace(r, workplan=next(resolved)) for r in readings]
+    )
+    actions = tuple(a for w in merged.workplans for a in w.actions)
     document_review = tuple(
         ReviewRecord(w.key, r.field, r.before, r.after, r.rule, r.confidence)
-        for w in workplans
+        for w in merged.workplans
         for r in w.review
     )
     return Register(
-        actions=tuple(actions),
-        sources=tuple(sources),
-        leads=tuple(leads),
+        actions=actions,
+        sources=merged.sources,
+        leads=tuple(leads_sheet(resolution, actions)),
+        history=merged.history,
         document_review=document_review,
     )
+
+
+def with_leads(workplans: Sequence[Workplan], settings: Settings) -> list[Workplan]:
+    """Each workplan as read, its actions' leads made canonical across all of them."""
+    return resolve_register_leads(workplans, settings.aliases, settings.directory)[0]
 
 
 def resolve_leads_of(workplans: Sequence[Workplan], settings: Settings) -> LeadResolution:

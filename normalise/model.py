@@ -6,7 +6,7 @@ the contract's columns (``../shared/REGISTER.md``) in snake case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -68,7 +68,11 @@ class ReviewRecord:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """A row of the ``Actions`` sheet."""
+    """A row of the ``Actions`` sheet.
+
+    ``removed`` marks an action a newer version of its workplan no longer
+    has: it stays in the register, flagged in its review trail.
+    """
 
     register_id: str
     workplan: str
@@ -86,6 +90,7 @@ class Action:
     source: str
     location: str
     review: tuple[Repair, ...] = ()
+    removed: bool = False
 
     @property
     def review_summary(self) -> str:
@@ -107,7 +112,11 @@ class LeadRecord:
 
 @dataclass(frozen=True, slots=True)
 class SourceRecord:
-    """A row of the ``Sources`` sheet: one document seen by a run."""
+    """A row of the ``Sources`` sheet: one document seen by a run.
+
+    ``modified`` is when the document says it was saved, ``file_modified``
+    the file's own time (both UTC): they order versions of a workplan.
+    """
 
     file: str
     sha256: str
@@ -120,6 +129,20 @@ class SourceRecord:
     message: str
     ingested_at: datetime
     path: str = ""
+    modified: datetime | None = None
+    file_modified: datetime | None = None
+
+    @property
+    def version_key(self) -> tuple[datetime, datetime, bool, str]:
+        """How versions of one workplan are ordered, oldest first.
+
+        The date the document gives for its last save, else the file's
+        modified time; then the file's time; on a tie a Word file counts as
+        newer than a PDF (it is the source the PDF is exported from, and
+        richer); then the name, so the order never depends on the inbox.
+        """
+        file_time = self.file_modified or self.ingested_at
+        return (self.modified or file_time, file_time, self.format == "docx", self.file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +160,26 @@ class Workplan:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """One document as a run has it: its record and, unless it failed, its workplan."""
+
+    source: SourceRecord
+    workplan: Workplan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRecord:
+    """A row of the ``History`` sheet: one field of one action changed between versions."""
+
+    register_id: str
+    field: str
+    old: str
+    new: str
+    source: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Register:
     """Everything the workbook shows, as the writer receives it.
 
@@ -147,7 +190,7 @@ class Register:
     actions: tuple[Action, ...]
     sources: tuple[SourceRecord, ...]
     leads: tuple[LeadRecord, ...] = ()
-    history: tuple[tuple[str, str, str, str, str, datetime], ...] = field(default=())
+    history: tuple[HistoryRecord, ...] = ()
     document_review: tuple[ReviewRecord, ...] = ()
 
     @property

@@ -62,11 +62,12 @@ def resolve_register_leads(
     workplans: Sequence[Workplan],
     aliases: Mapping[str, str] | None,
     directory: Mapping[str, str] | None,
-) -> tuple[list[Action], list[LeadRecord]]:
-    """Every workplan's actions with canonical ``Lead``/``Support``, and the ``Leads`` sheet rows."""
+) -> tuple[list[Workplan], LeadResolution]:
+    """Every workplan with canonical ``Lead``/``Support`` on its actions, and the resolution."""
     resolution, cells = lead_resolution(workplans, aliases, directory)
-    actions: list[Action] = []
+    resolved: list[Workplan] = []
     for i, w in enumerate(workplans):
+        actions: list[Action] = []
         for k, a in enumerate(w.actions):
             cell = cells[(i, k)]
             lead, support = canonical_leads(
@@ -92,7 +93,12 @@ def resolve_register_leads(
                 if match is not None and match.canonical != m.text:
                     notes.append(match.as_repair("Lead"))
             actions.append(replace(a, lead=lead, support=support, review=a.review + tuple(notes)))
-    records = lead_records(
+        resolved.append(replace(w, actions=tuple(actions)))
+    return resolved, resolution
+
+
+def leads_sheet(resolution: LeadResolution, actions: Sequence[Action]) -> list[LeadRecord]:
+    """The ``Leads`` sheet rows, counting the register's actions."""
+    return lead_records(
         resolution, ((a.register_id.split(" / ")[0], a.lead + a.support) for a in actions)
     )
-    return actions, records

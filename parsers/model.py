@@ -9,6 +9,7 @@ a merge) and ``""`` for an empty cell, as pdfplumber does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -100,7 +101,9 @@ class RawDocument:
     the first table, then page header lines, then core-properties title) in
     that order; the normaliser picks the title and period from them.
     ``other_tables`` counts tables that were not workplan tables, with a word
-    on each in ``notes``.
+    on each in ``notes``. ``modified`` is when the document says it was last
+    saved (Word's core properties, the PDF's ``ModDate`` or ``CreationDate``),
+    in UTC without a zone; ``None`` when it does not say.
     """
 
     path: str
@@ -113,3 +116,4 @@ class RawDocument:
     page_lines: tuple[str, ...] = field(default=())
     trailing_text: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    modified: datetime | None = None

@@ -13,6 +13,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,7 @@ def parse(path: Path) -> RawDocument:
     Raises ``DocumentError`` for an encrypted, empty, damaged or image-only
     PDF, or one with no workplan table.
     """
-    pages, tagged = _read_pages(path)
+    pages, tagged, modified = _read_pages(path)
     if not any(p.chars for p in pages):
         if any(p.images for p in pages):
             raise DocumentError(
@@ -104,11 +105,14 @@ def parse(path: Path) -> RawDocument:
         page_lines=tuple(sorted(furniture)),
         trailing_text=trailing,
         notes=tuple(notes),
+        modified=modified,
     )
 
 
-def _read_pages(path: Path) -> tuple[list[Page], list[TaggedTable] | None]:
-    """Every page, read once; and the tables of the structure tree when the PDF is tagged."""
+def _read_pages(
+    path: Path,
+) -> tuple[list[Page], list[TaggedTable] | None, datetime | None]:
+    """Every page, read once; the tables of the structure tree when the PDF is tagged; its date."""
     if b"%PDF" not in head_of(path):
         raise DocumentError(
             path, "not a PDF file (no %PDF header): export the workplan as PDF and drop it in again"
@@ -136,7 +140,7 @@ def _read_pages(path: Path) -> tuple[list[Page], list[TaggedTable] | None]:
             tagged = [
                 t for node in table_nodes if (t := read_tagged(node, chars, fills)) is not None
             ]
-            return out, tagged or None
+            return out, tagged or None, _pdf_date(pdf.metadata)
     except PdfminerException as e:
         if _caused_by(e, PDFPasswordIncorrect):
             raise DocumentError(
@@ -160,6 +164,32 @@ def _read_pages(path: Path) -> tuple[list[Page], list[TaggedTable] | None]:
         raise DocumentError(
             path, f"damaged PDF ({type(e).__name__}: {e}): export it again and drop it in"
         ) from e
+
+
+_PDF_DATE = re.compile(
+    r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?"
+)
+
+
+def _pdf_date(metadata: dict[str, Any]) -> datetime | None:
+    """The PDF's ``ModDate`` (else ``CreationDate``) in UTC: ``D:20231123095401+01'00'``."""
+    for name in ("ModDate", "CreationDate"):
+        value = metadata.get(name)
+        if isinstance(value, bytes):
+            value = value.decode("latin-1", "replace")
+        match = _PDF_DATE.match(value.strip()) if isinstance(value, str) else None
+        if match is None:
+            continue
+        year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups()[:6])
+        try:
+            when = datetime(year, month or 1, day or 1, hour, minute, second)
+        except ValueError:
+            continue
+        if match.group(8):
+            offset = timedelta(hours=int(match.group(9)), minutes=int(match.group(10) or 0))
+            when = when - offset if match.group(8) == "+" else when + offset
+        return when
+    return None
 
 
 def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:

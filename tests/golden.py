@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ingest.cli import action_json  # noqa: E402
-from normalise import build_register, load_settings, normalise_document  # noqa: E402
+from normalise import load_settings, normalise_document, with_leads  # noqa: E402
 from normalise.model import Action  # noqa: E402
 from parsers import parse  # noqa: E402
 from parsers.errors import DocumentError  # noqa: E402
@@ -89,10 +89,10 @@ def actions_of(paths: list[Path]) -> dict[str, list[Action]]:
             workplans.append(normalise_document(parse(p), settings))
         except DocumentError as e:  # scored as every action missing
             print(f"could not read {e}")
-    register = build_register(workplans, [], settings)
     out: dict[str, list[Action]] = {p.name: [] for p in paths}
-    for action in register.actions:
-        out[action.source].append(action)
+    for workplan in with_leads(workplans, settings):
+        for action in workplan.actions:
+            out[action.source].append(action)
     return out
 
 

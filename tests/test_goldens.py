@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -78,15 +79,16 @@ def test_every_seed_corruption_is_repaired_and_in_review(found: dict[str, list])
 
 
 def test_document_level_repairs_reach_the_review_sheet() -> None:
-    from normalise import build_register, load_settings, normalise_document
-    from parsers import parse
+    from ingest.run import ingest_file
+    from normalise import build_register, load_settings
 
     settings = load_settings()
-    workplans = [
-        normalise_document(parse(INBOX / name), settings)
+    now = datetime(2026, 1, 1)
+    readings = [
+        ingest_file(INBOX / name, settings, now)
         for name in ("ppyp-2023-24.docx", "ppyp-2021-22.docx")
     ]
-    review = build_register(workplans, [], settings).review
+    review = build_register(readings, settings).review
     logo = [r for r in review if r.register_id == "PPYP 2023-24" and r.field == "Workplan"]
     assert [r.rule for r in logo] == ["removed logo alt text"]
     assert logo[0].before.startswith("Description automatically generated]")

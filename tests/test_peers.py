@@ -33,6 +33,6 @@ def test_peer_file_gives_a_result_or_a_named_error(peers: Path, name: str) -> No
         assert e.problem
     else:
         assert raw.tables
-    record, _ = ingest_file(path, load_settings(), datetime(2026, 1, 1))
+    record = ingest_file(path, load_settings(), datetime(2026, 1, 1)).source
     assert "internal error" not in record.message
     assert record.result in ("Ingested", "Failed")

@@ -48,7 +48,18 @@ def test_second_run_with_nothing_new_parses_nothing_and_gives_the_same_rows(
     assert _results(register) == {"ess-2023-24.pdf": "Unchanged", "ppyp-2021-22.docx": "Unchanged"}
     assert _rows(register) == first
     with Store(tmp_path / "register.sqlite") as store:
-        assert store.counts() == {"documents": 2, "actions": 34, "runs": 2}
+        counts = store.counts()
+        leads = store.leads()
+    assert {k: counts[k] for k in ("documents", "actions", "runs")} == {
+        "documents": 2,
+        "actions": 34,
+        "runs": 2,
+    }
+    sheet = list(load_workbook(register)["Leads"].iter_rows(min_row=2, values_only=True))
+    assert counts["leads"] == len(leads) == len(sheet) > 10  # the resolved leads are kept
+    assert [(r.lead, r.kind, "; ".join(r.written_as), r.actions) for r in leads] == [
+        (row[0], row[1], row[3] or "", row[4]) for row in sheet
+    ]
 
 
 def test_same_content_under_another_name_is_unchanged(tmp_path: Path) -> None:
@@ -139,5 +150,8 @@ def test_killed_run_leaves_the_previous_register_and_store_intact(tmp_path: Path
             assert result == "Ingested" and count in (15, 19)  # each document whole, never half
     assert main(["run", "--inbox", str(inbox), "--register", str(register), "-q"]) == 0
     results = _results(register)
-    assert len(results) == 41 and set(results.values()) <= {"Ingested", "Unchanged"}
-    assert len(_rows(register)) == 1 + 15 + 40 * 19
+    assert len(results) == 41 and set(results.values()) <= {"Ingested", "Unchanged", "Replaced"}
+    # the 40 copies are versions of one workplan (PPYP 2023-24): one is current, all are kept
+    assert len(_rows(register)) == 1 + 15 + 19
+    with sqlite3.connect(state) as db:
+        assert db.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == 15 + 40 * 19
