@@ -79,12 +79,12 @@ SOURCES = (
 )
 
 HISTORY = (
-    Column("Register ID", lambda h: h[0], 26),
-    Column("Field", lambda h: h[1], 16),
-    Column("Old", lambda h: h[2], 40, True),
-    Column("New", lambda h: h[3], 40, True),
-    Column("Source", lambda h: h[4], 24),
-    Column("Changed at", lambda h: h[5], 18),
+    Column("Register ID", lambda h: h.register_id, 26),
+    Column("Field", lambda h: h.field, 16),
+    Column("Old", lambda h: h.old, 40, True),
+    Column("New", lambda h: h.new, 40, True),
+    Column("Source", lambda h: h.source, 24),
+    Column("Changed at", lambda h: h.changed_at, 18),
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl.formatting.rule import CellIsRule
@@ -23,14 +23,26 @@ STATUS_FILLS = {
 }
 
 
+REMOVED_FONT = Font(color="7F7F7F", italic=True)
+
+
 def dress_actions(
-    ws: Worksheet, columns: Sequence[Column], rows: int, sources: Mapping[str, str]
+    ws: Worksheet,
+    columns: Sequence[Column],
+    rows: int,
+    sources: Mapping[str, str],
+    removed: Collection[int] = (),
 ) -> None:
     """Colour and constrain the Status column; link each Source cell to its document.
 
-    ``sources`` maps a file name to the document's path.
+    ``sources`` maps a file name to the document's path; rows numbered in
+    ``removed`` (1 = first data row) are actions a newer version dropped,
+    shown in grey italics.
     """
     names = [c.name for c in columns]
+    for r in removed:
+        for cell in ws[r + 1]:
+            cell.font = REMOVED_FONT
     if rows and "Status" in names:
         letter = get_column_letter(names.index("Status") + 1)
         area = f"{letter}2:{letter}{rows + 1}"

@@ -76,7 +76,8 @@ def write_register(register: Register, path: Path, *, today: date | None = None)
         ws = workbook.create_sheet(name)
         _write_sheet(ws, name, columns, records)
         if name == "Actions":
-            dress_actions(ws, columns, len(records), sources)
+            removed = [n for n, a in enumerate(register.actions, start=1) if a.removed]
+            dress_actions(ws, columns, len(records), sources, removed)
     return _save(workbook, Path(path))
 
 

@@ -28,22 +28,25 @@ class Block:
 
 
 def _open(action: Action) -> bool:
+    """Still to do: not complete (a removed action is skipped before this)."""
     return action.status is None or action.status.value != "Complete"
 
 
 def by_workplan(register: Register) -> Block:
-    """Actions per workplan and status."""
+    """Actions per workplan and status; actions a newer version dropped count as ``Removed``."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for a in register.actions:
-        counts[(a.workplan, a.period)][a.status.value if a.status else "No status"] += 1
+        column = "Removed" if a.removed else a.status.value if a.status else "No status"
+        counts[(a.workplan, a.period)][column] += 1
+    columns = (*STATUSES, "No status", "Removed")
     rows: tuple[tuple[str | int, ...], ...] = tuple(
-        (workplan, period, *(c[s] for s in (*STATUSES, "No status")), sum(c.values()))
+        (workplan, period, *(c[s] for s in columns), sum(c.values()))
         for (workplan, period), c in sorted(counts.items())
     )
     return Block(
         "ByWorkplan",
         "Actions by workplan and status",
-        ("Workplan", "Period", *STATUSES, "No status", "Total"),
+        ("Workplan", "Period", *columns, "Total"),
         rows,
     )
 
@@ -55,6 +58,8 @@ def due_by_lead(register: Register, today: date) -> Block:
     due: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for a in register.actions:
+        if a.removed:
+            continue
         for lead in a.lead:
             total[lead] += 1
             when = a.timeframe.due
@@ -78,7 +83,7 @@ def without_lead(register: Register) -> Block:
     rows = tuple(
         (a.register_id, a.workplan, a.action or "(no action text)", a.source)
         for a in register.actions
-        if not a.lead or a.lead == (UNASSIGNED,)
+        if not a.removed and (not a.lead or a.lead == (UNASSIGNED,))
     )
     return Block(
         "NoLead", "Actions with no lead", ("Register ID", "Workplan", "Action", "Source"), rows

@@ -181,6 +181,7 @@ def test_summary_answers_the_first_questions(actions_and_register: tuple[Registe
         "At risk",
         "Overdue",
         "No status",
+        "Removed",
         "Total",
     )
     # as shaded: 2021-22 has 4 complete, 9 on track, 2 at risk, 2 overdue, 2 unshaded
@@ -192,9 +193,10 @@ def test_summary_answers_the_first_questions(actions_and_register: tuple[Registe
         2,
         2,
         2,
+        0,
         19,
     )
-    assert by_workplan[2][1:] == ("2023-24", 2, 11, 4, 2, 0, 19)
+    assert by_workplan[2][1:] == ("2023-24", 2, 11, 4, 2, 0, 0, 19)
     no_lead = _block(ws, "NoLead")
     assert {r[0] for r in no_lead[1:]} == {
         a.register_id for a in register.actions if a.lead == ("Unassigned",)
