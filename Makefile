@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint samples bench clean
+.PHONY: demo test lint samples screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: lint
 # Regenerate the sample documents (needs LibreOffice: apt-get install -y libreoffice-writer-nogui).
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
+
+# The README's pictures of the register (needs soffice and pdftoppm, see the script).
+screenshots: $(STAMP)
+	PYTHON=$(BIN)/python bash samples/screenshots/make.sh
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_leads.py

@@ -1,10 +1,12 @@
 """The register's memory between runs: an embedded SQLite store that ``ingest`` owns.
 
-Each document read is kept with its SHA-256, its result and, when read, its
-normalised actions (review records inside them), so a file seen before is
-``Unchanged`` and not parsed again, and the register is rebuilt from here.
-The schema is versioned; migrations run at start-up. Each document is saved
-in one transaction, so a run killed half-way never leaves half a document.
+Each document read is kept with its SHA-256, dates, result and, when read,
+its normalised actions (review records inside them), so a file seen before is
+``Unchanged`` and not parsed again, and the register (every version of every
+workplan, History included) is rebuilt from here. The last run's resolved
+leads are kept too. The schema is versioned; migrations run at start-up. Each
+document is saved in one transaction, so a run killed half-way never leaves
+half a document.
 """
 
 from __future__ import annotations

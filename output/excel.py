@@ -59,6 +59,10 @@ class Written:
     locked: bool = False
 
 
+# The widest a Summary column grows; longer text (an action) wraps.
+SUMMARY_WIDTH = 60
+
+
 def write_register(register: Register, path: Path, *, today: date | None = None) -> Written:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``.
 
@@ -132,12 +136,21 @@ def write_summary(ws: Worksheet, blocks: Sequence[Block]) -> None:
         ws.cell(row=row, column=1, value=block.title).font = Font(bold=True, size=12)
         header = row + 1
         for k, name in enumerate(block.columns, start=1):
-            ws.cell(row=header, column=k, value=name).font = Font(bold=True)
+            title = ws.cell(row=header, column=k, value=name)
+            title.font = Font(bold=True)
+            if block.rows and all(isinstance(r[k - 1], int) for r in block.rows):
+                title.alignment = Alignment(horizontal="right")  # over its right-aligned counts
             widths[k] = max(widths.get(k, 0), len(name) + 2)
         for r, values in enumerate(block.rows, start=header + 1):
             for k, value in enumerate(values, start=1):
-                _set(ws.cell(row=r, column=k), value)
-                widths[k] = max(widths.get(k, 0), min(_display_width(value), 60))
+                cell = ws.cell(row=r, column=k)
+                _set(cell, value)
+                cell.alignment = Alignment(vertical="top")
+                if _display_width(value) > SUMMARY_WIDTH:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    lines = math.ceil(_display_width(value) / SUMMARY_WIDTH)
+                    ws.row_dimensions[r].height = min(lines * _POINTS_PER_LINE, _MAX_ROW_POINTS)
+                widths[k] = max(widths.get(k, 0), min(_display_width(value), SUMMARY_WIDTH))
         last = get_column_letter(len(block.columns))
         if block.rows:
             table = Table(displayName=block.name, ref=f"A{header}:{last}{header + len(block.rows)}")

@@ -79,15 +79,18 @@ def due_by_lead(register: Register, today: date) -> Block:
 
 
 def without_lead(register: Register) -> Block:
-    """Actions that name no lead."""
+    """Actions that name no lead.
+
+    The action text comes first: the Summary's blocks share columns, and the
+    first is the one wide text column of each (workplan, lead, action); the
+    Register ID names the workplan.
+    """
     rows = tuple(
-        (a.register_id, a.workplan, a.action or "(no action text)", a.source)
+        (a.action or "(no action text)", a.register_id, a.source)
         for a in register.actions
         if not a.removed and (not a.lead or a.lead == (UNASSIGNED,))
     )
-    return Block(
-        "NoLead", "Actions with no lead", ("Register ID", "Workplan", "Action", "Source"), rows
-    )
+    return Block("NoLead", "Actions with no lead", ("Action", "Register ID", "Source"), rows)
 
 
 def summary(register: Register, today: date) -> tuple[Block, ...]:

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,26 @@ def test_killed_run_leaves_the_previous_register_and_store_intact(tmp_path: Path
     assert len(_rows(register)) == 1 + 15 + 19
     with sqlite3.connect(state) as db:
         assert db.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == 15 + 40 * 19
+
+
+def test_a_schema_1_store_is_migrated_and_keeps_its_documents(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(INBOX / "ess-2023-24.docx", inbox / "ess.docx")
+    state = tmp_path / "old.sqlite"
+    with sqlite3.connect(state) as db:  # a store as the first release wrote it
+        db.executescript(f"{MIGRATIONS[0]}; PRAGMA user_version = 1;")
+        db.execute(
+            "INSERT INTO documents (sha256, file, path, format, workplan_key, ingested_at, result)"
+            " VALUES ('abc', 'gone.docx', '/old/gone.docx', 'docx', 'X 2020-21',"
+            " '2021-05-01T09:00:00', 'Ingested')"
+        )
+    register = tmp_path / "r.xlsx"
+    args = ["run", "--inbox", str(inbox), "--register", str(register), "--state", str(state)]
+    assert main([*args, "-q"]) == 0
+    with Store(state) as store:
+        assert store.version == len(MIGRATIONS) >= 2
+        held = store.held()[0]
+        assert held.source.file == "gone.docx"
+        assert held.source.file_modified == datetime(2021, 5, 1, 9, 0)
+    assert set(_results(register)) == {"ess.docx", "gone.docx"}
