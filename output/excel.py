@@ -188,13 +188,11 @@ def _write_sheet(
     ws.freeze_panes = "A2"
     _print_setup(ws, title_rows=True)
     last = get_column_letter(len(columns))
-    # An Excel table needs at least one data row; an empty sheet gets a filter only.
-    if records:
-        table = Table(displayName=name, ref=f"A1:{last}{len(records) + 1}")
-        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-        ws.add_table(table)
-    else:
-        ws.auto_filter.ref = f"A1:{last}1"
+    # An Excel table needs a data row: an empty sheet's table has one blank row,
+    # as Excel makes when a table is inserted over a header alone.
+    table = Table(displayName=name, ref=f"A1:{last}{max(len(records), 1) + 1}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
 
 
 def _print_setup(ws: Worksheet, *, title_rows: bool) -> None:

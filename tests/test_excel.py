@@ -58,11 +58,14 @@ def test_every_contract_sheet_and_column(register: Path) -> None:
         ws = wb[name]
         assert [c.value for c in ws[1]] == columns
         assert ws.freeze_panes == "A2"
-        if ws.max_row > 1:
-            assert list(ws.tables) == [name]
-            assert ws.tables[name].ref == f"A1:{ws.cell(1, len(columns)).column_letter}{ws.max_row}"
-        else:
-            assert ws.auto_filter.ref
+        # every sheet is a table, an empty one (History here) with one blank row
+        assert list(ws.tables) == [name]
+        last = ws.cell(1, len(columns)).column_letter
+        assert ws.tables[name].ref == f"A1:{last}{max(ws.max_row, 2)}"
+        assert ws.tables[name].autoFilter is not None
+    frames = pd.read_excel(register, sheet_name=None)
+    assert {n: list(f.columns) for n, f in frames.items() if n in CONTRACT} == CONTRACT
+    assert len(frames["History"]) == 0  # the blank row is no record
 
 
 def test_one_row_per_action_of_every_sample(register: Path) -> None:
