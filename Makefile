@@ -36,6 +36,7 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_leads.py
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_batch.py
 
 clean:
 	rm -rf out .mypy_cache .ruff_cache .pytest_cache

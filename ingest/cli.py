@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ingest.run import read_inbox, run
+from ingest.workers import DEFAULT_TIMEOUT, Limits, default_jobs
 from normalise import Settings, load_settings, normalise_document, resolve_leads_of, with_leads
 from normalise.leads import write_directory
 from normalise.model import Action, SourceRecord
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         help="workbook to write (default: register.xlsx); written whole, then renamed into place",
     )
     _settings_options(r)
+    _reading_options(r)
     r.add_argument(
         "--state",
         type=Path,
@@ -86,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         help="print the matches that are guesses (score under 100) instead of writing",
     )
     _settings_options(ld)
+    _reading_options(ld)
 
     p = sub.add_parser(
         "parse",
@@ -115,6 +118,39 @@ def _settings_options(p: argparse.ArgumentParser) -> None:
         type=Path,
         help="CSV lead directory (Written as, Canonical lead, ...) whose entries win over fuzzy matches",
     )
+
+
+def _reading_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=default_jobs(),
+        help=f"files read at once, each in its own process (default: {default_jobs()}, one per core up to 4)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds one file may take before it is stopped and reported Failed (default: {DEFAULT_TIMEOUT:.0f})",
+    )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(jobs=args.jobs, timeout=args.timeout)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -217,6 +253,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         csv_path=args.csv,
         json_path=args.json,
         state=args.state,
+        limits=_limits(args),
     )
     if result.locked:
         print(
@@ -234,7 +271,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_leads(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    readings = read_inbox(args.inbox, settings)
+    readings = read_inbox(args.inbox, settings, limits=_limits(args))
     for reading in readings:
         if reading.workplan is None:
             print(f"  FAILED  {reading.source.file}: {reading.source.message}", file=sys.stderr)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ingest.discover import discover, sha256
 from ingest.store import Store, default_state
+from ingest.workers import Limits, default_jobs, failed_record, read_files
 from normalise import Settings, build_register, normalise_document
 from normalise.model import Reading, Register, SourceRecord
 from output.excel import write_register
@@ -46,21 +47,20 @@ def ingest_file(
     path: Path, settings: Settings, now: datetime, digest: str | None = None
 ) -> Reading:
     """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception."""
-    fmt = path.suffix.lower().lstrip(".")
     try:
         digest = digest or sha256(path)
         file_time = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
     except OSError as e:
-        return Reading(_failed(path, "", fmt, f"cannot be read ({e.strerror})", now))
+        return Reading(failed_record(path, "", f"cannot be read ({e.strerror})", now))
     try:
         raw = parse(path)
         workplan = normalise_document(raw, settings)
     except DocumentError as e:
-        return Reading(_failed(path, digest, fmt, e.problem, now))
+        return Reading(failed_record(path, digest, e.problem, now))
     except Exception as e:  # a bug must not lose the rest of the batch
         log.exception("unexpected error reading %s", path)
         message = f"internal error ({type(e).__name__}: {e}); please report it with this file"
-        return Reading(_failed(path, digest, fmt, message, now))
+        return Reading(failed_record(path, digest, message, now))
     record = SourceRecord(
         path.name,
         digest,
@@ -79,10 +79,6 @@ def ingest_file(
     return Reading(record, workplan)
 
 
-def _failed(path: Path, digest: str, fmt: str, message: str, now: datetime) -> SourceRecord:
-    return SourceRecord(path.name, digest, fmt, None, "", "", 0, "Failed", message, now, str(path))
-
-
 def read_inbox(
     inbox: Path,
     settings: Settings,
@@ -90,44 +86,78 @@ def read_inbox(
     fail_fast: bool = False,
     progress: Progress | None = None,
     store: Store | None = None,
+    limits: Limits | None = None,
 ) -> list[Reading]:
-    """Parse and normalise every document under ``inbox``: a reading for each.
+    """Parse and normalise every document under ``inbox``: a reading for each, in inbox order.
 
     With a ``store``, a file whose content was read before (same SHA-256, any
     name) is ``Unchanged``: its actions come from the store, unparsed; every
-    new result is saved there. With ``fail_fast`` the first failed file raises
-    its ``DocumentError``.
+    new result is saved there as it arrives. Files are read in worker
+    processes under ``limits`` (``ingest.workers``); a second file with the
+    same content as one read in this run is not read twice. With
+    ``fail_fast`` the first failed file raises its ``DocumentError``.
     """
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
     now = datetime.now().replace(microsecond=0)
-    readings: list[Reading] = []
-    for path in discover(inbox):
-        known = None
-        digest = None
-        if store is not None:
-            try:
-                digest = sha256(path)
-            except OSError:
-                digest = None
-            known = store.known(digest) if digest else None
+    paths = list(discover(inbox))
+    readings: dict[int, Reading] = {}
+    to_read: list[tuple[Path, str | None]] = []
+    positions: list[int] = []
+    copies: dict[int, int] = {}  # position -> position of the first file with its content
+    first: dict[str, int] = {}
+    for position, path in enumerate(paths):
+        digest = _digest(path)
+        known = store.known(digest) if store is not None and digest else None
         if known is not None:
             stored, workplan = known
             message = "" if stored.file == path.name else f"read before as {stored.file}"
             record = replace(
                 stored, file=path.name, path=str(path), result="Unchanged", message=message
             )
-            reading = Reading(record, workplan)
+            readings[position] = Reading(record, workplan)
+            if progress is not None:
+                progress(record)
+        elif digest and digest in first:
+            copies[position] = first[digest]
         else:
-            reading = ingest_file(path, settings, now, digest)
+            if digest:
+                first[digest] = position
+            to_read.append((path, digest))
+            positions.append(position)
+
+    def read(path: Path, digest: str | None) -> Reading:
+        return ingest_file(path, settings, now, digest)
+
+    results = read_files(to_read, read, limits or Limits(jobs=default_jobs()), now)
+    try:
+        for index, reading in results:
             if store is not None:
                 store.save(reading.source, reading.workplan)
-        readings.append(reading)
+            readings[positions[index]] = reading
+            if progress is not None:
+                progress(reading.source)
+            if reading.workplan is None and fail_fast:
+                raise DocumentError(Path(reading.source.path), reading.source.message)
+    finally:
+        results.close()  # stops the other readers when fail_fast ends the loop
+    for position, original in copies.items():
+        source = readings[original].source
+        result = "Failed" if source.result == "Failed" else "Unchanged"
+        note = f"same content as {source.file}"
+        record = replace(source, file=paths[position].name, path=str(paths[position]),
+                         result=result, message="; ".join(m for m in (note, source.message) if m))  # fmt: skip
+        readings[position] = replace(readings[original], source=record)
         if progress is not None:
-            progress(reading.source)
-        if reading.workplan is None and fail_fast:
-            raise DocumentError(path, reading.source.message)
-    return readings
+            progress(record)
+    return [readings[p] for p in range(len(paths))]
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return sha256(path)
+    except OSError:
+        return None
 
 
 def run(
@@ -140,6 +170,7 @@ def run(
     csv_path: Path | None = None,
     json_path: Path | None = None,
     state: Path | None = None,
+    limits: Limits | None = None,
 ) -> RunResult:
     """Read every document under ``inbox`` and write the register to ``register_path``.
 
@@ -151,7 +182,9 @@ def run(
     """
     with Store(state or default_state(register_path)) as store:
         started = store.start_run(datetime.now().replace(microsecond=0))
-        readings = read_inbox(inbox, settings, fail_fast=fail_fast, progress=progress, store=store)
+        readings = read_inbox(
+            inbox, settings, fail_fast=fail_fast, progress=progress, store=store, limits=limits
+        )
         readings += store.held(besides={r.source.sha256 for r in readings})
         register: Register = build_register(readings, settings)
         written = write_register(register, register_path)
