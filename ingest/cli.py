@@ -6,17 +6,19 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ingest.run import read_inbox, run
+from ingest.run import RunResult, read_inbox, run
+from ingest.store import default_state
+from ingest.watch import DEFAULT_INTERVAL, watch
 from ingest.workers import DEFAULT_TIMEOUT, Limits, default_jobs
 from normalise import Settings, load_settings, normalise_document, resolve_leads_of, with_leads
 from normalise.leads import write_directory
 from normalise.model import Action, SourceRecord
 from output.excel import RegisterWriteError
 from parsers import parse
-from parsers.errors import WorkplanError
+from parsers.errors import ConfigError, WorkplanError
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -38,33 +40,28 @@ def _parser() -> argparse.ArgumentParser:
         "the register workbook. A file that cannot be read becomes a Failed "
         "row in the Sources sheet; the run goes on and exits 1 after writing.",
     )
-    r.add_argument(
-        "--inbox",
-        type=Path,
-        required=True,
-        help="folder of workplan documents (searched recursively)",
-    )
-    r.add_argument(
-        "--register",
-        type=Path,
-        default=Path("register.xlsx"),
-        help="workbook to write (default: register.xlsx); written whole, then renamed into place",
-    )
-    _settings_options(r)
-    _reading_options(r)
-    r.add_argument(
-        "--state",
-        type=Path,
-        help="SQLite file that remembers what was read (default: beside the register, register.sqlite)",
-    )
-    r.add_argument("--csv", type=Path, help="also write the Actions table as CSV to this file")
-    r.add_argument("--json", type=Path, help="also write the Actions table as JSON to this file")
+    _run_options(r)
     r.add_argument(
         "--fail-fast",
         action="store_true",
         help="stop at the first file that fails; write no register",
     )
-    r.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+
+    w = sub.add_parser(
+        "watch",
+        help="run whenever the inbox changes, until stopped",
+        description="Watch the inbox and run the batch (as 'run' does) on start and whenever "
+        "files are added, changed or removed, once the folder has stopped changing for one "
+        "interval (a file being copied in is not read half-way). Only new files are read. "
+        "Stop with Ctrl-C or SIGTERM: a run in progress finishes first.",
+    )
+    _run_options(w)
+    w.add_argument(
+        "--interval",
+        type=_positive_float,
+        default=DEFAULT_INTERVAL,
+        help=f"seconds between looks at the inbox (default: {DEFAULT_INTERVAL:.0f})",
+    )
 
     ld = sub.add_parser(
         "leads",
@@ -118,6 +115,31 @@ def _settings_options(p: argparse.ArgumentParser) -> None:
         type=Path,
         help="CSV lead directory (Written as, Canonical lead, ...) whose entries win over fuzzy matches",
     )
+
+
+def _run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--inbox",
+        type=Path,
+        required=True,
+        help="folder of workplan documents (searched recursively)",
+    )
+    p.add_argument(
+        "--register",
+        type=Path,
+        default=Path("register.xlsx"),
+        help="workbook to write (default: register.xlsx); written whole, then renamed into place",
+    )
+    _settings_options(p)
+    _reading_options(p)
+    p.add_argument(
+        "--state",
+        type=Path,
+        help="SQLite file that remembers what was read (default: beside the register, register.sqlite)",
+    )
+    p.add_argument("--csv", type=Path, help="also write the Actions table as CSV to this file")
+    p.add_argument("--json", type=Path, help="also write the Actions table as JSON to this file")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
 
 
 def _reading_options(p: argparse.ArgumentParser) -> None:
@@ -232,7 +254,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_run(args: argparse.Namespace) -> int:
+def _progress(args: argparse.Namespace) -> Callable[[SourceRecord], None]:
     def show(record: SourceRecord) -> None:
         if args.quiet:
             return
@@ -244,12 +266,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
                 f"  {word:9} {record.file}: {record.actions} actions ({record.workplan} {record.period})"
             )
 
+    return show
+
+
+def _run_batch(args: argparse.Namespace, *, fail_fast: bool = False) -> RunResult:
+    """One batch run with the command's options, its outcome printed."""
     result = run(
         args.inbox,
         args.register,
         _settings(args),
-        fail_fast=args.fail_fast,
-        progress=show,
+        fail_fast=fail_fast,
+        progress=_progress(args),
         csv_path=args.csv,
         json_path=args.json,
         state=args.state,
@@ -264,9 +291,36 @@ def _cmd_run(args: argparse.Namespace) -> int:
     print(
         f"Register written to {result.register}: {result.actions} actions from {documents} documents"
         + (f"; {replaced} replaced by a newer version, see Sources and History" if replaced else "")
-        + (f"; {len(result.failed)} file(s) failed, see the Sources sheet" if result.failed else "")
+        + (
+            f"; {len(result.failed)} file(s) failed, see the Sources sheet" if result.failed else ""
+        ),
+        flush=True,
     )
+    return result
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    result = _run_batch(args, fail_fast=args.fail_fast)
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    if not args.inbox.is_dir():
+        raise ConfigError(f"inbox folder not found: {args.inbox}")
+    _settings(args)  # a bad settings file stops here, not at the first run
+
+    def run_once() -> None:
+        try:
+            _run_batch(args)
+        except (WorkplanError, RegisterWriteError) as e:  # the next change may put it right
+            print(f"workplans: {e}; still watching", file=sys.stderr, flush=True)
+
+    print(f"Watching {args.inbox} every {args.interval:g} s; Ctrl-C to stop", flush=True)
+    state = args.state or default_state(args.register)
+    outputs = [p for p in (args.register, state, args.csv, args.json) if p is not None]
+    watch(args.inbox, run_once, interval=args.interval, outputs=outputs)
+    print("Stopped watching", flush=True)
+    return EXIT_OK
 
 
 def _cmd_leads(args: argparse.Namespace) -> int:
@@ -301,7 +355,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        commands = {"run": _cmd_run, "parse": _cmd_parse, "leads": _cmd_leads}
+        commands = {
+            "run": _cmd_run,
+            "watch": _cmd_watch,
+            "parse": _cmd_parse,
+            "leads": _cmd_leads,
+        }
         code: int = commands[args.command](args)
     except (WorkplanError, RegisterWriteError) as e:
         print(f"workplans: {e}", file=sys.stderr)

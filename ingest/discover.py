@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 # Files a person's tools leave beside documents: Office lock files, partial
@@ -13,15 +14,17 @@ _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 _IGNORED_SUFFIXES = frozenset({".tmp", ".part", ".crdownload"})
 
 
-def discover(inbox: Path) -> Iterator[Path]:
+def discover(inbox: Path, outputs: Collection[Path] = ()) -> Iterator[Path]:
     """Every file under ``inbox`` (recursively, sorted) that someone dropped in.
 
     Any file counts, so that an image or a ``.doc`` ends as a named failure in
     the register rather than being ignored; lock files, hidden files and
-    partial downloads are left alone.
+    partial downloads are left alone, and so are the tool's own ``outputs``
+    (a register written into its inbox, its state file and their companions).
     """
+    own = {p.resolve() for p in outputs}
     for path in sorted(inbox.rglob("*")):
-        if not path.is_file():
+        if not path.is_file() or _own(path, own):
             continue
         parts = path.relative_to(inbox).parts
         if any(p.startswith(_IGNORED_PREFIXES) for p in parts):
@@ -29,6 +32,29 @@ def discover(inbox: Path) -> Iterator[Path]:
         if path.name.lower() in _IGNORED_NAMES or path.suffix.lower() in _IGNORED_SUFFIXES:
             continue
         yield path
+
+
+def _own(path: Path, outputs: Collection[Path]) -> bool:
+    """Whether ``path`` is one of ``outputs`` or a companion of one.
+
+    Companions: SQLite's ``x.sqlite-wal``/``-shm``, the register's backup
+    ``x.previous.xlsx`` and the dated copy written when it is locked.
+    """
+    if not outputs:
+        return False
+    path = path.resolve()
+    for out in outputs:
+        if path == out:
+            return True
+        if path.parent != out.parent:
+            continue
+        if path.name.startswith(out.name + "-") or path.name == f"{out.stem}.previous{out.suffix}":
+            return True
+        if re.fullmatch(
+            re.escape(out.stem) + r" \d{4}-\d\d-\d\d \d{6}" + re.escape(out.suffix), path.name
+        ):
+            return True
+    return False
 
 
 def sha256(path: Path) -> str:

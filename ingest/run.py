@@ -8,7 +8,7 @@ after every file has been tried.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,6 +87,7 @@ def read_inbox(
     progress: Progress | None = None,
     store: Store | None = None,
     limits: Limits | None = None,
+    outputs: Collection[Path] = (),
 ) -> list[Reading]:
     """Parse and normalise every document under ``inbox``: a reading for each, in inbox order.
 
@@ -96,11 +97,12 @@ def read_inbox(
     processes under ``limits`` (``ingest.workers``); a second file with the
     same content as one read in this run is not read twice. With
     ``fail_fast`` the first failed file raises its ``DocumentError``.
+    ``outputs`` are the run's own files, skipped should they sit in the inbox.
     """
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
     now = datetime.now().replace(microsecond=0)
-    paths = list(discover(inbox))
+    paths = list(discover(inbox, outputs))
     readings: dict[int, Reading] = {}
     to_read: list[tuple[Path, str | None]] = []
     positions: list[int] = []
@@ -180,11 +182,14 @@ def run(
     newest version of each workplan takes over (``normalise.versions``). With
     ``fail_fast`` the run stops at the first failed file and writes no register.
     """
-    with Store(state or default_state(register_path)) as store:
+    state = state or default_state(register_path)
+    outputs = [p for p in (register_path, state, csv_path, json_path) if p is not None]
+    with Store(state) as store:
         started = store.start_run(datetime.now().replace(microsecond=0))
         readings = read_inbox(
-            inbox, settings, fail_fast=fail_fast, progress=progress, store=store, limits=limits
-        )
+            inbox, settings, fail_fast=fail_fast, progress=progress, store=store, limits=limits,
+            outputs=outputs,
+        )  # fmt: skip
         readings += store.held(besides={r.source.sha256 for r in readings})
         register: Register = build_register(readings, settings)
         written = write_register(register, register_path)
