@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,9 +25,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 from parsers.colour_key import key_entries
 from parsers.errors import DocumentError, head_of
 from parsers.header import find_header, is_repeated_header
-from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable, Role
+from parsers.model import Provenance, RawCell, RawDocument, RawTable, Role
+from parsers.pdf_notes import Span, footnotes_and_trailing
 from parsers.pdf_page import Line, Page, PageCell, PageTable, join_line, read_page
-from parsers.pdf_tagged import TaggedTable, read_tagged, structure_tree, tagged_tables
+from parsers.pdf_tagged import TaggedCell, TaggedTable, read_tagged, structure_tree, tagged_tables
 from parsers.pdf_text_table import TextTable, text_tables
 from parsers.status_column import mark_status_column
 
@@ -64,6 +66,7 @@ class _Table:
     top: float = 0.0
     header_rows: int = 1
     extents: dict[int, tuple[float, float]] = field(default_factory=dict)
+    header_marks: dict[str, str] = field(default_factory=dict)  # footnote mark -> header label
 
 
 def parse(path: Path) -> RawDocument:
@@ -93,7 +96,17 @@ def parse(path: Path) -> RawDocument:
     raw = _freeze(table, path)
     first = pages[min(table.pages, default=1) - 1]
     title = [ln.text for ln in first.lines if ln.bottom <= table.top + 1 and ln.text]
-    footnotes, trailing = _footnotes_and_trailing(pages, furniture, table)
+    anchors = dict(table.header_marks)
+    for row in table.rows:
+        for cell in row:
+            for mark in cell.marks:
+                anchors.setdefault(mark, cell.text or "")
+    footnotes, trailing = footnotes_and_trailing(
+        pages,
+        lambda line: _is_furniture(line, furniture),
+        Span(min(table.pages, default=1), max(table.pages, default=0), table.extents),
+        anchors,
+    )
     return RawDocument(
         path=str(path),
         format="pdf",
@@ -219,6 +232,20 @@ def _is_furniture(line: Line, furniture: set[str]) -> bool:
     return _DIGITS.sub("#", line.text) in furniture
 
 
+def _header_marks(
+    rows: Sequence[Sequence[PageCell | TaggedCell | None]], labels: Sequence[str]
+) -> dict[str, str]:
+    """Footnote marks taken off header cells, each with its column's label (``1`` -> ``Themes``)."""
+    marks: dict[str, str] = {}
+    for row in rows:
+        for k, cell in enumerate(row):
+            if cell is None:
+                continue
+            for mark in cell.marks:
+                marks.setdefault(mark, labels[k] if k < len(labels) else cell.text or "")
+    return marks
+
+
 def _texts(table: PageTable) -> list[list[str | None]]:
     return [[c.text if c else None for c in row] for row in table.rows]
 
@@ -243,6 +270,7 @@ def _assemble(
                     top=part.bbox[1],
                     header_rows=header.rows,
                 )
+                current.header_marks = _header_marks(part.rows[: header.rows], header.labels)
                 _append(current, part, page.number, header.rows, split_check=False)
             elif (
                 current is not None
@@ -346,7 +374,8 @@ def _from_tagged(tables: list[TaggedTable]) -> _Table | None:
         if header is None:
             continue
         table = _Table(header.labels, header.roles, (), method="tagged", top=found.top, header_rows=header.rows,
-                       extents=dict(found.extents))  # fmt: skip
+                       extents=dict(found.extents),
+                       header_marks=_header_marks(found.rows[: header.rows], header.labels))  # fmt: skip
         for row in found.rows[header.rows :]:
             if is_repeated_header([c.text if c else None for c in row], header.labels):
                 continue
@@ -409,42 +438,3 @@ def _freeze(table: _Table, path: Path) -> RawTable:
     )
     roles = mark_status_column(table.roles, table.header, rows)
     return RawTable(0, roles, table.header, rows, table.method, tuple(sorted(table.pages)))
-
-
-def _footnotes_and_trailing(
-    pages: list[Page], furniture: set[str], table: _Table
-) -> tuple[tuple[Footnote, ...], tuple[str, ...]]:
-    """Footnotes (lines led by a raised or small mark) and the text after the table."""
-    notes: list[Footnote] = []
-    trailing: list[str] = []
-    anchors = {m for row in table.rows for c in row for m in c.marks}
-    first, last = min(table.pages, default=1), max(table.pages, default=0)
-    for page in pages[first - 1 :]:
-        top, bottom = table.extents.get(page.number, (0.0, 0.0))
-        body = _body_size(page)
-        for line in page.lines:
-            inside = (
-                page.number in table.extents and top - 1 <= line.top and line.bottom <= bottom + 1
-            )
-            above = page.number == first and line.bottom <= top + 1
-            if inside or above or _is_furniture(line, furniture):
-                continue
-            lead = line.words[0]
-            small = lead.size < 0.9 * body
-            if lead.superscript or (
-                (lead.text in anchors or (lead.text.isdigit() and small)) and len(line.words) > 3
-            ):
-                notes.append(
-                    Footnote(f"footnote:{lead.text}", " ".join(w.text for w in line.words[1:]))
-                )
-            elif notes and small and not trailing:
-                note = notes[-1]
-                notes[-1] = Footnote(note.mark, f"{note.text} {line.text}", note.anchor)
-            elif page.number >= last:
-                trailing.append(line.text)
-    return tuple(notes), tuple(trailing)
-
-
-def _body_size(page: Page) -> float:
-    sizes = [w.size for ln in page.lines for w in ln.words]
-    return sorted(sizes)[len(sizes) // 2] if sizes else 10.0

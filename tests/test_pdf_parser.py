@@ -111,6 +111,7 @@ def test_borderless_table_over_several_pages_from_a_second_producer() -> None:
 def test_footnote_mark_is_removed_from_the_header_and_recorded(ess: RawDocument) -> None:
     assert ess.tables[0].header[2] == "Cross-Cutting Themes"
     assert ess.footnotes[0].mark == "footnote:1"
+    assert ess.footnotes[0].anchor == "Cross-Cutting Themes"  # what carried the mark, as in Word
     assert "Learning from reviews & embedding reforms" in ess.footnotes[0].text
 
 
