@@ -60,3 +60,36 @@ def set_cell_xml(cell: Any, *paragraphs_inner: str) -> None:
 
 def run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def add_endnotes(document: Any, notes: dict[int, str]) -> None:
+    """Give ``document`` a ``word/endnotes.xml`` part (separators, then ``notes`` by id).
+
+    python-docx has no endnote API, so the part is written as Word writes it.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    separators = (
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:endnote>"
+    )
+    body = "".join(
+        f'<w:endnote w:id="{k}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f"<w:endnoteRef/></w:r>{run(' ' + text)}</w:p></w:endnote>"
+        for k, text in notes.items()
+    )
+    xml = f"<w:endnotes {nsdecls('w')}>{separators}{body}</w:endnotes>"
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
+    part = Part(PackURI("/word/endnotes.xml"), content_type, xml.encode(), document.part.package)
+    document.part.relate_to(part, RT.ENDNOTES)
+
+
+def note_reference(kind: str, note_id: int) -> str:
+    """A superscript ``w:footnoteReference`` or ``w:endnoteReference`` run."""
+    return (
+        f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:{kind}Reference w:id="{note_id}"/></w:r>'
+    )

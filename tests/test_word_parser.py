@@ -9,7 +9,7 @@ import pytest
 from conftest import INBOX
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx_build import run, save, set_cell_xml, shade, workplan
+from docx_build import add_endnotes, note_reference, run, save, set_cell_xml, shade, workplan
 from openpyxl import Workbook
 
 from parsers import parse
@@ -328,6 +328,37 @@ def test_footnote_is_read_with_the_cell_it_is_attached_to() -> None:
         "The MSCP business includes five cross-cutting themes: A) Voice of children"
     )
     assert raw.tables[0].header[3] == "Cross-Cutting Themes"  # the mark is not in the text
+
+
+def test_endnote_is_read_like_a_footnote_and_defines_the_themes(tmp_path: Path) -> None:
+    from normalise import load_settings, normalise_document
+
+    document = workplan(
+        [["1. Impact", "1.1 Hold a learning event", "Quality assurance", "Ann Lee", "May 2025"]],
+        header=("Impact", "Action", "Themes", "Lead", "Timeframe"),
+    )
+    set_cell_xml(document.tables[0].cell(0, 2), run("Themes") + note_reference("endnote", 1))
+    add_endnotes(
+        document, {1: "The sub-group's cross-cutting themes: A) Quality assurance B) Think Family"}
+    )
+    raw = parse(save(document, tmp_path))
+    (note,) = raw.footnotes
+    assert (note.mark, note.anchor) == ("endnote:1", "Themes")
+    assert note.text == "The sub-group's cross-cutting themes: A) Quality assurance B) Think Family"
+    assert raw.tables[0].header[2] == "Themes"  # the mark is not in the text
+    (action,) = normalise_document(raw, load_settings()).actions
+    assert action.themes == ("Quality assurance",)
+    assert not [r for r in action.review if r.field == "Themes"]  # a theme the endnote names
+    plain = workplan(
+        [["1. Impact", "1.1 Hold a learning event", "Quality assurance", "Ann Lee", "May 2025"]],
+        header=("Impact", "Action", "Themes", "Lead", "Timeframe"),
+    )
+    (unnamed,) = normalise_document(
+        parse(save(plain, tmp_path, "plain.docx")), load_settings()
+    ).actions
+    assert [r.rule for r in unnamed.review if r.field == "Themes"] == [
+        "theme not recognised: kept as written"
+    ]
 
 
 def test_page_header_is_kept_apart_from_the_table() -> None:
