@@ -1,201 +1,28 @@
-"""Comparing lead names: kinds, keys, abbreviations, and grouping spellings into leads.
+"""Grouping spellings into leads: fuzzy matching with blocking, after the exact rules.
 
-``follow_rules`` applies the exact rules to one written form (directory, owning
-sub-group, alias table, abbreviations written out in the documents);
-``cluster_roots`` then joins what the rules left: spellings equal apart from case
-and punctuation, persons with the same given name and a surname one typo away,
-bodies with near-identical names, and abbreviations that spell a body's initials.
-Every join carries its rule and a 0-100 score.
+``follow_rules`` (in ``lead_rules``) applies the exact rules to one written form
+(directory, owning sub-group, alias table, abbreviations written out in the
+documents); ``cluster_roots`` then joins what the rules left: spellings equal
+apart from case and punctuation, persons with the same given name and a surname
+one typo away, bodies with near-identical names, and abbreviations that spell a
+body's initials. Every join carries its rule and a 0-100 score.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from rapidfuzz.utils import default_process
 
-from normalise.lead_cells import (
-    KEYWORDS,
-    ORG_WORDS,
-    ROLE_WORDS,
-    STOPWORDS,
-    SUBGROUP,
-    TEAM_WORDS,
-    TITLES,
-    WORD,
-    is_abbreviation,
-    is_person_name,
-    is_unassigned,
-    strip_brackets,
-    words_of,
-)
+from normalise.lead_abbreviations import initials
+from normalise.lead_names import Kind, classify, lookup_key, person_parts
+from normalise.lead_rules import EXACT_SCORE, FIX_ALIAS, Step
+from normalise.lead_words import is_abbreviation
 
-
-class Kind(StrEnum):
-    """The contract's ``Kind`` values on the ``Leads`` sheet."""
-
-    PERSON = "Person"
-    TEAM = "Team or group"
-    ORGANISATION = "Organisation"
-    UNASSIGNED = "Unassigned"
-
-
-UNASSIGNED_LEAD = "Unassigned"
-"""The canonical lead of every cell that names no lead (``Lead to be agreed``, ``TBC``, blank)."""
-
-_DASH = re.compile(r"\s+[-–—]\s+")
-
-
-def classify(name: str) -> Kind:
-    """The kind of lead ``name`` is, from its shape and its head noun.
-
-    The head noun is the last body or role word before any `` - `` qualifier, so
-    ``Service Manager - CSC & Youth Inclusion`` is a role and ``Youth Crime Executive
-    Board`` a body.
-
-    >>> [classify(n).value for n in ("Anne Akamo", "VAWG Board", "Hub Manager", "TBC")]
-    ['Person', 'Organisation', 'Team or group', 'Unassigned']
-    """
-    text = strip_brackets(name)
-    if is_unassigned(text):
-        return Kind.UNASSIGNED
-    if is_person_name(text):
-        return Kind.PERSON
-    head = _DASH.split(text)[0]
-    for words in (words_of(head), words_of(text)):
-        for word in reversed(words):
-            if word in ORG_WORDS:
-                return Kind.ORGANISATION
-            if word in TEAM_WORDS or word in ROLE_WORDS:
-                return Kind.TEAM
-    tokens = text.split()
-    if all(is_abbreviation(t) for t in tokens):
-        return Kind.ORGANISATION
-    if len(tokens) == 1:
-        return Kind.TEAM if text.casefold() in {"all", "everyone"} else Kind.ORGANISATION
-    return Kind.TEAM
-
-
-def lookup_key(text: str, prefixes: Iterable[str] = ()) -> str:
-    """A key under which spellings of one body compare equal.
-
-    Case, punctuation, ``&``/``and``, ``the`` and ``Sub-Group``/``Subgroup`` do not
-    count; a leading partnership prefix in ``prefixes`` (casefolded) is dropped.
-
-    >>> lookup_key("MSCP Policy & Training Sub-Group", {"mscp"})
-    'policy training subgroup'
-    """
-    words = SUBGROUP.sub("subgroup", default_process(SUBGROUP.sub("subgroup", text))).split()
-    words = [w for w in words if w not in {"and", "the"}]
-    drop = set(prefixes)
-    while len(words) > 1 and words[0] in drop:
-        words = words[1:]
-    return " ".join(words)
-
-
-def person_parts(text: str) -> tuple[str, tuple[str, ...]]:
-    """A person's given name and the rest of the name, casefolded, titles dropped.
-
-    >>> person_parts("Dr Ann-Marie Dickson-Leach")
-    ('ann-marie', ('dickson', 'leach'))
-    """
-    tokens = [t for t in strip_brackets(text).split() if t.casefold().strip(".") not in TITLES] or [
-        ""
-    ]
-    first = re.sub(r"[^\w-]", "", tokens[0].casefold())
-    rest = tuple(w for t in tokens[1:] for w in default_process(t).split())
-    return first, rest
-
-
-def initials(text: str, prefixes: Iterable[str] = ()) -> str:
-    """The capital initials of a body's significant words (``Business Support Unit`` -> ``BSU``)."""
-    words = [w for w in WORD.findall(text.replace("-", " ")) if w.casefold() not in STOPWORDS]
-    drop = set(prefixes)
-    while len(words) > 1 and words[0].casefold() in drop:
-        words = words[1:]
-    return "".join(w[0].upper() for w in words)
-
-
-def abbreviation_of(subgroup: str) -> str:
-    """The usual abbreviation of a sub-group's name, from its initials.
-
-    >>> abbreviation_of("Effective Safeguarding and Support Sub-Group")
-    'ESS'
-    """
-    written = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", subgroup)
-    if written:  # "Promote and Protect Young People (PPYP) Sub-Group"
-        return written.group(1)
-    skip = {"subgroup", "group", "workplan", "sub", "plan", "work", "draft"}
-    words = [w for w in WORD.findall(SUBGROUP.sub(" ", subgroup)) if w.casefold() not in skip]
-    return initials(" ".join(words))
-
-
-def _fits(words: list[str], letters: str) -> bool:
-    """Whether ``words`` spell ``letters`` by their initials; small words may be skipped."""
-    if not words:
-        return not letters
-    word, rest = words[0], words[1:]
-    if letters and word[0].casefold() == letters[0] and _fits(rest, letters[1:]):
-        return True
-    return word.casefold() in STOPWORDS and _fits(rest, letters)
-
-
-def _expansion(text: str, abbreviation: str) -> str:
-    """The shortest end of ``text`` whose words' initials spell ``abbreviation``, as written."""
-    letters = "".join(c for c in abbreviation if c.isalpha())
-    if len(letters) > 2 and letters.endswith("s"):  # a plural: CCGs
-        letters = letters[:-1]
-    letters = letters.casefold()
-    found = list(WORD.finditer(text.replace("-", " ").replace("/", " ")))
-    words = [m.group() for m in found]
-    for start in range(len(words) - 1, max(-1, len(words) - 3 * len(letters) - 1), -1):
-        run = words[start:]
-        if run[0].casefold() not in STOPWORDS and run[0][0].isupper() and _fits(run, letters):
-            return " ".join(text[found[start].start() :].split())
-    return ""
-
-
-_WRITTEN_OUT = re.compile(r"([^()\n]{2,160}?)\s*\(\s*([A-Z][A-Za-z&]*[A-Z]s?)\s*\)")
-_WRITTEN_ABBR = re.compile(r"\b([A-Z][A-Z&]{1,7}s?)\s*\(\s*([^()\n]{2,80})\s*\)")
-
-
-def learn_abbreviations(texts: Iterable[str]) -> dict[str, str]:
-    """Abbreviations the documents spell out, checked by their initials.
-
-    Finds ``Business Support Unit (BSU)`` and ``BSU (Business Support Unit)`` and
-    keeps a pair only when the words' initials spell the abbreviation (small words
-    such as ``and`` may or may not count, as in ``VAWG``). The first expansion seen
-    for an abbreviation wins.
-
-    >>> learn_abbreviations(["the MSCP Business Support Unit (BSU) will", "CSF (Children)"])
-    {'BSU': 'Business Support Unit'}
-    """
-    found: dict[str, str] = {}
-    for text in texts:
-        for match in _WRITTEN_OUT.finditer(text):
-            expansion = _expansion(match.group(1), match.group(2))
-            if expansion:
-                found.setdefault(match.group(2), expansion)
-        for match in _WRITTEN_ABBR.finditer(text):
-            inside = " ".join(match.group(2).split())
-            if _expansion(inside, match.group(1)) == inside:
-                found.setdefault(match.group(1), inside)
-    return found
-
-
-# How a root's name came to be fixed, weakest first: a canonical chosen by a
-# stronger source wins the cluster's name, and two different names fixed at
-# FIX_ALIAS or above are different leads by configuration, never joined.
-FIX_NONE, FIX_EXPANSION, FIX_ALIAS, FIX_OWNER, FIX_DIRECTORY = range(5)
-
-EXACT_SCORE = 100.0
 SURNAME_EDITS = 1
 """Surnames (everything after the given name) may differ by one edit (a wrong, missing,
 extra or swapped letter: Akamo/Akaro, Shipman/Shipmen). A score cutoff would not do:
@@ -217,110 +44,6 @@ INITIAL_SCORE = 85.0
 """``K. Shipman`` joins ``Keith Shipman`` only when one person fits: a guess."""
 INITIALS_SCORE = 90.0
 """An abbreviation spelling the initials of exactly one body among the leads."""
-LEARNED_SCORE = 95.0
-"""An expansion written in a document, ``Business Support Unit (BSU)``, checked by initials."""
-OTHER_SUBGROUP_SCORE = 95.0
-"""``ESS Sub-Group`` in another workplan: the abbreviation is the initials of one owner."""
-
-_OWN = re.compile(
-    r"(?:all )?(?:this |our )?(?:(?:full|whole|entire) )?(?:(?P<abbr>[a-z0-9]{2,8}) )?"
-    r"subgroups?(?: members)?"
-)
-
-Step = tuple[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class Rules:
-    """The exact rules' tables, keyed by ``lookup_key``."""
-
-    directory: Mapping[str, str]
-    aliases: Mapping[str, str]
-    abbreviations: Mapping[str, str]
-    owners_by_abbreviation: Mapping[str, str]
-    prefixes: frozenset[str]
-
-
-def _subgroup(
-    rules: Rules, text: str, owner: str, abbreviation: str
-) -> tuple[str, tuple[Step, ...], int, bool] | None:
-    key = lookup_key(text)
-    match = _OWN.fullmatch(key)
-    if match is None:
-        return None
-    abbr = match.group("abbr")
-    if abbr is None or abbr == abbreviation.casefold():
-        if owner:
-            return owner, (("the owning sub-group", EXACT_SCORE),), FIX_OWNER, True
-        return None
-    other = rules.owners_by_abbreviation.get(abbr)
-    if other:
-        return (
-            other,
-            (("sub-group named by its abbreviation", OTHER_SUBGROUP_SCORE),),
-            FIX_OWNER,
-            False,
-        )
-    return None
-
-
-def written_prefixes(names: Collection[str]) -> set[str]:
-    """Abbreviations written in front of another lead's name (``MSCP BSU`` beside ``BSU``).
-
-    The rest must name something by itself: ``QA Sub-Group`` beside ``Sub-Group``
-    does not make ``QA`` a prefix.
-    """
-    seen = {lookup_key(n) for n in names}
-    found = set()
-    for name in names:
-        first, _, rest = name.partition(" ")
-        named = not all(w in KEYWORDS for w in words_of(rest))
-        if rest and is_abbreviation(first) and named and lookup_key(rest) in seen:
-            found.add(first.casefold())
-    return found
-
-
-def follow_rules(
-    rules: Rules, text: str, written: str, owner: str, abbreviation: str
-) -> tuple[str, tuple[Step, ...], int, bool]:
-    """Apply the exact rules to one written form.
-
-    Returns the name it stands for, the rules applied, how fixed that name is,
-    and whether the answer depends on the owning sub-group (``Full Subgroup``).
-    """
-    for key in (lookup_key(written), lookup_key(text)):
-        if key in rules.directory:
-            return rules.directory[key], (("lead directory", EXACT_SCORE),), FIX_DIRECTORY, False
-    if is_unassigned(text):
-        named = (("no lead named", EXACT_SCORE),) if text else ()
-        return UNASSIGNED_LEAD, named, FIX_OWNER, False
-    own = _subgroup(rules, text, owner, abbreviation)
-    if own is not None:
-        return own
-    steps: list[Step] = []
-    fixed = FIX_NONE
-    for _ in range(3):  # a few hops: "MSCP BSU" -> "BSU" -> "Business Support Unit"
-        key = lookup_key(text)
-        if key in rules.aliases:  # an alias's target is final
-            fixed = FIX_ALIAS
-            if rules.aliases[key] != text:
-                text = rules.aliases[key]
-                steps.append(("alias table", EXACT_SCORE))
-            break
-        if key in rules.abbreviations and rules.abbreviations[key] != text:
-            text = rules.abbreviations[key]
-            steps.append(("abbreviation written out in a workplan", LEARNED_SCORE))
-            fixed = max(fixed, FIX_EXPANSION)
-            continue
-        words = text.split()
-        rest = " ".join(words[1:])
-        known = lookup_key(rest) in rules.aliases or lookup_key(rest) in rules.abbreviations
-        if len(words) > 1 and words[0].casefold() in rules.prefixes and known:
-            text = rest
-            steps.append(("partnership prefix dropped", EXACT_SCORE))
-            continue
-        break
-    return text, tuple(steps), fixed, False
 
 
 @dataclass

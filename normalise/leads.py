@@ -23,36 +23,31 @@ Decisions worth knowing:
 - A spelling the directory lists is settled; a new spelling may still join the
   lead it names, but two leads the directory (or the alias table) names differently
   are never joined.
+
+This module is the public face of leads and holds the resolver; the parts live
+beside it: ``lead_words`` (vocabulary and the shape of names), ``lead_cells``
+(splitting a cell), ``lead_names`` (kinds and keys), ``lead_abbreviations``,
+``lead_rules`` (the exact rules), ``lead_match`` (fuzzy matching and blocking),
+``lead_model`` (the resolution's dataclasses) and ``lead_files`` (alias table and
+lead directory).
 """
 
 from __future__ import annotations
 
-import csv
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 
-from normalise.lead_cells import LeadCell, Mention, clean_name, is_abbreviation, split_lead_cell
-from normalise.lead_match import (
-    FIX_OWNER,
-    UNASSIGNED_LEAD,
-    Cluster,
-    Kind,
-    Root,
-    Rules,
-    abbreviation_of,
-    classify,
-    cluster_roots,
-    follow_rules,
-    learn_abbreviations,
-    lookup_key,
-    written_prefixes,
-)
-from normalise.model import LeadRecord, Repair
-from parsers.errors import ConfigError
+from normalise.lead_abbreviations import abbreviation_of, learn_abbreviations
+from normalise.lead_cells import LeadCell, Mention, split_lead_cell
+from normalise.lead_files import default_aliases, load_aliases, read_directory, write_directory
+from normalise.lead_match import Cluster, Root, cluster_roots
+from normalise.lead_model import LeadMention, LeadResolution, Match, ResolvedLead, _owner_id
+from normalise.lead_names import UNASSIGNED_LEAD, Kind, classify, lookup_key
+from normalise.lead_rules import FIX_OWNER, Rules, follow_rules, written_prefixes
+from normalise.lead_words import clean_name, is_abbreviation
+from normalise.model import LeadRecord
 
 __all__ = [
     "UNASSIGNED_LEAD",
@@ -75,115 +70,6 @@ __all__ = [
     "split_lead_cell",
     "write_directory",
 ]
-
-DEFAULT_ALIASES_PATH = Path(__file__).with_name("lead_aliases.json")
-DIRECTORY_COLUMNS = ("Written as", "Canonical lead", "Kind", "Organisation")
-
-
-@dataclass(frozen=True, slots=True)
-class LeadMention:
-    """One name from one cell, with what the resolver needs to know about where it stood.
-
-    ``text`` is one name as ``split_lead_cell`` gives it (``Mention.text``);
-    ``owner_subgroup`` is the full name of the sub-group whose workplan it is in
-    (``Effective Safeguarding and Support Sub-Group``), which ``Full Subgroup``
-    means; ``owner_abbreviation`` defaults to its initials (``ESS``).
-    """
-
-    text: str
-    organisation: str = ""
-    workplan_key: str = ""
-    owner_subgroup: str = ""
-    is_support: bool = False
-    as_written: str = ""
-    organisation_shared: bool = False
-    owner_abbreviation: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """How one written form came to its canonical lead: the rule and its 0-100 score.
-
-    ``owner_subgroup`` is set for words that mean the owning sub-group, whose
-    canonical lead depends on the workplan.
-    """
-
-    written: str
-    canonical: str
-    score: float
-    rule: str
-    owner_subgroup: str = ""
-
-    @property
-    def confidence(self) -> float:
-        """The score on the ``Review`` sheet's 0-1 scale."""
-        return round(self.score / 100, 2)
-
-    def as_repair(self, field: str = "Lead") -> Repair:
-        """This match as a ``Repair`` of an action's ``field``."""
-        rule = f"lead name matched: {self.rule}"
-        return Repair(field, self.written, self.canonical, rule, self.confidence)
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedLead:
-    """One canonical lead: a ``Leads`` sheet row before its counts."""
-
-    name: str
-    kind: Kind
-    organisation: str
-    written_as: tuple[str, ...]
-    matches: tuple[Match, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class LeadResolution:
-    """Every written form's canonical lead, and each canonical lead's details.
-
-    ``canonical`` and ``matches_by_form`` are keyed by ``(owner, written)``:
-    ``owner`` is the owning sub-group for words that mean it (``Full Subgroup``) and
-    ``""`` otherwise. A form kept as written has no match.
-    """
-
-    canonical: Mapping[tuple[str, str], str]
-    leads: Mapping[str, ResolvedLead]
-    matches_by_form: Mapping[tuple[str, str], Match]
-
-    @property
-    def matches(self) -> tuple[Match, ...]:
-        """Every renaming, for the ``Review`` sheet."""
-        return tuple(self.matches_by_form.values())
-
-    def canonical_for(self, text: str, *, owner_subgroup: str = "", workplan_key: str = "") -> str:
-        """The canonical lead of ``text`` written in a workplan of ``owner_subgroup``.
-
-        Raises ``KeyError`` for a form the resolver never saw.
-        """
-        name = clean_name(text)
-        for owner in (owner_subgroup, _owner_id(owner_subgroup, workplan_key), ""):
-            if (owner, name) in self.canonical:
-                return self.canonical[(owner, name)]
-        if not name or name == UNASSIGNED_LEAD:
-            return UNASSIGNED_LEAD
-        raise KeyError(f"lead {text!r} was not among the mentions resolved")
-
-    def match_for(
-        self, text: str, *, owner_subgroup: str = "", workplan_key: str = ""
-    ) -> Match | None:
-        """The match that renamed ``text``, or None when it was kept as written."""
-        name = clean_name(text)
-        for owner in (owner_subgroup, _owner_id(owner_subgroup, workplan_key), ""):
-            found = self.matches_by_form.get((owner, name))
-            if found is not None:
-                return found
-        return None
-
-
-def _owner_id(owner_subgroup: str, workplan_key: str) -> str:
-    """Whose ``Full Subgroup`` a mention means: the named owner, else the workplan's key."""
-    if owner_subgroup:
-        return owner_subgroup
-    return f"{workplan_key} sub-group" if workplan_key else ""
 
 
 @dataclass
@@ -402,99 +288,3 @@ def lead_records(
             )
         )
     return rows
-
-
-def default_aliases() -> dict[str, str]:
-    """The packaged alias table (``normalise/lead_aliases.json``)."""
-    return _aliases_from(
-        DEFAULT_ALIASES_PATH.read_text(encoding="utf-8"), str(DEFAULT_ALIASES_PATH)
-    )
-
-
-def load_aliases(path: Path | None = None) -> dict[str, str]:
-    """An alias table file, or the packaged one when ``path`` is None.
-
-    The file is JSON: ``{"aliases": {"written form": "canonical lead", ...}}`` (a
-    bare object of strings also does). A bad file raises ``ConfigError`` naming it.
-    """
-    if path is None:
-        return default_aliases()
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"lead alias file '{path}' cannot be read: {e}") from e
-    return _aliases_from(text, str(path))
-
-
-def _aliases_from(text: str, name: str) -> dict[str, str]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ConfigError(f"lead alias file '{name}' is not valid JSON: {e}") from e
-    table = data.get("aliases", data) if isinstance(data, dict) else None
-    if not isinstance(table, dict):
-        raise ConfigError(f"lead alias file '{name}': expected an object of aliases")
-    bad = [k for k, v in table.items() if k != "description" and not isinstance(v, str)]
-    if bad:
-        raise ConfigError(f"lead alias file '{name}': alias {bad[0]!r} must map to a text")
-    return {k: v for k, v in table.items() if k != "description" and clean_name(v)}
-
-
-def write_directory(path: Path, resolution: LeadResolution) -> None:
-    """Write the lead directory CSV analysts edit: one row per written form.
-
-    Columns ``Written as,Canonical lead,Kind,Organisation``. Words that mean the
-    owning sub-group (``Full Subgroup``) are left out: they mean a different lead
-    in each workplan, and the rule resolves them.
-    """
-    rows = sorted(
-        (text, name) for (owner, text), name in resolution.canonical.items() if not owner and text
-    )
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(DIRECTORY_COLUMNS)
-        for text, name in rows:
-            lead = resolution.leads[name]
-            writer.writerow((text, name, lead.kind.value, lead.organisation))
-
-
-def read_directory(path: Path) -> dict[str, str]:
-    """Read a lead directory CSV back: written form -> canonical lead.
-
-    A missing file, missing columns, an empty cell, or one written form given two
-    canonical leads raise ``ConfigError`` naming the file and the line.
-    """
-    found: dict[str, str] = {}
-    try:
-        with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in DIRECTORY_COLUMNS[:2] if c not in (reader.fieldnames or ())]
-            if missing:
-                raise ConfigError(
-                    f"lead directory '{path}': no column {missing[0]!r}; the "
-                    f"header must be {','.join(DIRECTORY_COLUMNS)}"
-                )
-            for row in reader:
-                line = reader.line_num
-                written = clean_name(row.get("Written as") or "")
-                name = clean_name(row.get("Canonical lead") or "")
-                if not written or not name:
-                    problem = "'Written as' and 'Canonical lead' must both be filled"
-                    raise ConfigError(f"lead directory '{path}', line {line}: {problem}")
-                if found.get(written, name) != name:
-                    raise ConfigError(
-                        f"lead directory '{path}', line {line}: {written!r} is "
-                        f"given as both {found[written]!r} and {name!r}"
-                    )
-                found[written] = name
-    except FileNotFoundError as e:
-        raise ConfigError(
-            f"lead directory '{path}' not found: check the path, or run once without it "
-            "and edit the directory the run writes"
-        ) from e
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise ConfigError(
-            f"lead directory '{path}' cannot be read as a UTF-8 CSV file: {e}; save it "
-            "from Excel as 'CSV UTF-8'"
-        ) from e
-    return found

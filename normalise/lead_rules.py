@@ -1,0 +1,127 @@
+"""The exact rules that settle what one written lead form stands for.
+
+``follow_rules`` applies them to one written form: the lead directory, ``Lead to
+be agreed`` and friends, the owning sub-group's own words, the alias table,
+abbreviations written out in the documents, and a partnership prefix dropped.
+What is left, ``lead_match`` groups by similarity. Every rule carries a 0-100 score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from normalise.lead_names import UNASSIGNED_LEAD, lookup_key
+from normalise.lead_words import KEYWORDS, is_abbreviation, is_unassigned, words_of
+
+# How a root's name came to be fixed, weakest first: a canonical chosen by a
+# stronger source wins the cluster's name, and two different names fixed at
+# FIX_ALIAS or above are different leads by configuration, never joined.
+FIX_NONE, FIX_EXPANSION, FIX_ALIAS, FIX_OWNER, FIX_DIRECTORY = range(5)
+
+EXACT_SCORE = 100.0
+LEARNED_SCORE = 95.0
+"""An expansion written in a document, ``Business Support Unit (BSU)``, checked by initials."""
+OTHER_SUBGROUP_SCORE = 95.0
+"""``ESS Sub-Group`` in another workplan: the abbreviation is the initials of one owner."""
+
+_OWN = re.compile(
+    r"(?:all )?(?:this |our )?(?:(?:full|whole|entire) )?(?:(?P<abbr>[a-z0-9]{2,8}) )?"
+    r"subgroups?(?: members)?"
+)
+
+Step = tuple[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The exact rules' tables, keyed by ``lookup_key``."""
+
+    directory: Mapping[str, str]
+    aliases: Mapping[str, str]
+    abbreviations: Mapping[str, str]
+    owners_by_abbreviation: Mapping[str, str]
+    prefixes: frozenset[str]
+
+
+def _subgroup(
+    rules: Rules, text: str, owner: str, abbreviation: str
+) -> tuple[str, tuple[Step, ...], int, bool] | None:
+    key = lookup_key(text)
+    match = _OWN.fullmatch(key)
+    if match is None:
+        return None
+    abbr = match.group("abbr")
+    if abbr is None or abbr == abbreviation.casefold():
+        if owner:
+            return owner, (("the owning sub-group", EXACT_SCORE),), FIX_OWNER, True
+        return None
+    other = rules.owners_by_abbreviation.get(abbr)
+    if other:
+        return (
+            other,
+            (("sub-group named by its abbreviation", OTHER_SUBGROUP_SCORE),),
+            FIX_OWNER,
+            False,
+        )
+    return None
+
+
+def written_prefixes(names: Collection[str]) -> set[str]:
+    """Abbreviations written in front of another lead's name (``MSCP BSU`` beside ``BSU``).
+
+    The rest must name something by itself: ``QA Sub-Group`` beside ``Sub-Group``
+    does not make ``QA`` a prefix.
+    """
+    seen = {lookup_key(n) for n in names}
+    found = set()
+    for name in names:
+        first, _, rest = name.partition(" ")
+        named = not all(w in KEYWORDS for w in words_of(rest))
+        if rest and is_abbreviation(first) and named and lookup_key(rest) in seen:
+            found.add(first.casefold())
+    return found
+
+
+def follow_rules(
+    rules: Rules, text: str, written: str, owner: str, abbreviation: str
+) -> tuple[str, tuple[Step, ...], int, bool]:
+    """Apply the exact rules to one written form.
+
+    Returns the name it stands for, the rules applied, how fixed that name is,
+    and whether the answer depends on the owning sub-group (``Full Subgroup``).
+    """
+    for key in (lookup_key(written), lookup_key(text)):
+        if key in rules.directory:
+            return rules.directory[key], (("lead directory", EXACT_SCORE),), FIX_DIRECTORY, False
+    if is_unassigned(text):
+        named = (("no lead named", EXACT_SCORE),) if text else ()
+        return UNASSIGNED_LEAD, named, FIX_OWNER, False
+    own = _subgroup(rules, text, owner, abbreviation)
+    if own is not None:
+        return own
+    steps: list[Step] = []
+    fixed = FIX_NONE
+    for _ in range(3):  # a few hops: "MSCP BSU" -> "BSU" -> "Business Support Unit"
+        key = lookup_key(text)
+        if key in rules.aliases:  # an alias's target is final
+            fixed = FIX_ALIAS
+            if rules.aliases[key] != text:
+                text = rules.aliases[key]
+                steps.append(("alias table", EXACT_SCORE))
+            break
+        if key in rules.abbreviations and rules.abbreviations[key] != text:
+            text = rules.abbreviations[key]
+            steps.append(("abbreviation written out in a workplan", LEARNED_SCORE))
+            fixed = max(fixed, FIX_EXPANSION)
+            continue
+        words = text.split()
+        rest = " ".join(words[1:])
+        known = lookup_key(rest) in rules.aliases or lookup_key(rest) in rules.abbreviations
+        if len(words) > 1 and words[0].casefold() in rules.prefixes and known:
+            text = rest
+            steps.append(("partnership prefix dropped", EXACT_SCORE))
+            continue
+        break
+    return text, tuple(steps), fixed, False
