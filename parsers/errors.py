@@ -17,7 +17,7 @@ class DocumentError(WorkplanError):
     """A document that cannot be read as a workplan.
 
     >>> str(DocumentError("plan.doc", "legacy Word format: save it as .docx and drop it in again"))
-    "plan.doc: legacy Word format: save it as .docx and drop it in again"
+    'plan.doc: legacy Word format: save it as .docx and drop it in again'
     """
 
     def __init__(self, path: str | Path, problem: str) -> None:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from parsers.colour_key import key_entries
+from parsers.dates import saved_at_pdf
 from parsers.errors import DocumentError, head_of
 from parsers.header import find_header, is_repeated_header
 from parsers.model import Provenance, RawCell, RawDocument, RawTable, Role
@@ -153,7 +154,7 @@ def _read_pages(
             tagged = [
                 t for node in table_nodes if (t := read_tagged(node, chars, fills)) is not None
             ]
-            return out, tagged or None, _pdf_date(pdf.metadata)
+            return out, tagged or None, saved_at_pdf(pdf.metadata)
     except PdfminerException as e:
         if _caused_by(e, PDFPasswordIncorrect):
             raise DocumentError(
@@ -177,32 +178,6 @@ def _read_pages(
         raise DocumentError(
             path, f"damaged PDF ({type(e).__name__}: {e}): export it again and drop it in"
         ) from e
-
-
-_PDF_DATE = re.compile(
-    r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?"
-)
-
-
-def _pdf_date(metadata: dict[str, Any]) -> datetime | None:
-    """The PDF's ``ModDate`` (else ``CreationDate``) in UTC: ``D:20231123095401+01'00'``."""
-    for name in ("ModDate", "CreationDate"):
-        value = metadata.get(name)
-        if isinstance(value, bytes):
-            value = value.decode("latin-1", "replace")
-        match = _PDF_DATE.match(value.strip()) if isinstance(value, str) else None
-        if match is None:
-            continue
-        year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups()[:6])
-        try:
-            when = datetime(year, month or 1, day or 1, hour, minute, second)
-        except ValueError:
-            continue
-        if match.group(8):
-            offset = timedelta(hours=int(match.group(9)), minutes=int(match.group(10) or 0))
-            when = when - offset if match.group(8) == "+" else when + offset
-        return when
-    return None
 
 
 def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:

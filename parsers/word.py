@@ -11,7 +11,6 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from parsers.colour_key import key_entries
+from parsers.dates import saved_at_word
 from parsers.errors import DocumentError, head_of
 from parsers.header import Header, find_header, is_repeated_header
 from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable
@@ -143,7 +143,7 @@ def parse(path: Path) -> RawDocument:
         footnotes=_footnotes(related, cell_notes),
         trailing_text=tuple(paragraphs_after),
         notes=tuple(notes),
-        modified=_modified(document),
+        modified=saved_at_word(document.core_properties),
     )
 
 
@@ -375,17 +375,6 @@ def _header_lines(part: Any) -> tuple[str, ...]:
 def _core_title(document: Any) -> tuple[str, ...]:
     title = (document.core_properties.title or "").strip()
     return (title,) if title else ()
-
-
-def _modified(document: Any) -> datetime | None:
-    """When Word last saved the document, from its core properties, in UTC."""
-    try:
-        when = document.core_properties.modified
-    except ValueError:  # a malformed date in docProps/core.xml
-        return None
-    if not isinstance(when, datetime):
-        return None
-    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
 
 
 def _footnotes(related: dict[str, Any], cell_notes: dict[str, str]) -> tuple[Footnote, ...]:
