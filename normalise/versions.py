@@ -119,9 +119,34 @@ def _fates(chain: Sequence[Reading], key: str) -> dict[str, tuple[str, str]]:
     for reading in chain[:-1]:
         source = reading.source
         now = source.result == "Ingested" or (source is previous and current.result == "Ingested")
-        message = f"replaced by {current.file}, the newest version of {key} ({_when(current)})"
+        message = (
+            f"replaced by {current.file}, the newest version of {key} ({_when(current)}): "
+            + difference(reading, chain[-1])
+        )
         fates[source.sha256] = ("Replaced" if now else "Unchanged", message)
     return fates
+
+
+def difference(older: Reading, newer: Reading) -> str:
+    """How ``newer`` differs from ``older``, in words: ``2 changes, 1 action removed``.
+
+    A Word file and its PDF export give ``the same actions``.
+    """
+    old = {a.register_id: a for a in older.workplan.actions} if older.workplan else {}
+    new = {a.register_id: a for a in newer.workplan.actions} if newer.workplan else {}
+    changed = sum(len(changes(old[k], new[k], newer.source)) for k in old.keys() & new.keys())
+    parts = [
+        _count(changed, "change"),
+        _count(len(new.keys() - old.keys()), "action added", "actions added"),
+        _count(len(old.keys() - new.keys()), "action removed", "actions removed"),
+    ]
+    return ", ".join(p for p in parts if p) or "the same actions"
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    if not n:
+        return ""
+    return f"{n} {one}" if n == 1 else f"{n} {many or one + 's'}"
 
 
 def _when(source: SourceRecord) -> str:

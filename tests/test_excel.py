@@ -88,6 +88,9 @@ def test_one_row_per_action_of_every_sample(register: Path) -> None:
     assert len(frame) == 19 + 19 + 15
     sources = pd.read_excel(register, sheet_name="Sources")
     current = set(sources.loc[sources["Result"] == "Ingested", "File"])
+    replaced = sources.loc[sources["Result"] == "Replaced", "Message"]
+    assert len(replaced) == 4  # each Word file, and the reportlab PDF, agree with the current PDF:
+    assert all(": the same actions" in m for m in replaced)  # no History from a format change
     assert (
         set(frame["Source"])
         == current

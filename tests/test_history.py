@@ -119,7 +119,10 @@ def test_a_newer_version_gives_exactly_its_changes_and_one_removed_flag(
     results = {s["File"]: (s["Result"], s["Message"]) for s in _sheet(register, "Sources")}
     assert results[NEWER][0] == "Ingested"
     assert results[SAMPLE.name][0] == "Replaced"
-    assert f"replaced by {NEWER}" in results[SAMPLE.name][1]
+    assert results[SAMPLE.name][1].startswith(
+        f"replaced by {NEWER}, the newest version of PPYP 2023-24 (saved 2024-01-15 10:00): "
+        "2 changes, 1 action removed"
+    )
 
     # a third run with nothing new: every file Unchanged, the same rows and History
     actions, history_rows = _sheet(register, "Actions"), _sheet(register, "History")

@@ -76,8 +76,8 @@ def test_a_word_file_wins_a_tie_with_its_pdf_and_equal_versions_change_nothing()
     results = {s.file: (s.result, s.message) for s in merged.sources}
     assert results["plan.docx"] == ("Ingested", "")
     assert results["plan.pdf"][0] == "Replaced"
-    assert results["plan.pdf"][1].startswith(
-        "replaced by plan.docx, the newest version of TST 2024-25"
+    assert results["plan.pdf"][1] == (
+        "replaced by plan.docx, the newest version of TST 2024-25 (saved 2024-02-02 00:00): the same actions"
     )
 
 
