@@ -171,10 +171,12 @@ def read_tagged(
     widths = [_width(c) for c in rows[0]]
     covering: dict[int, int] = {}  # column -> rows still covered by a span from above
     grid: list[list[TaggedCell | None]] = []
+    grid_boxes: list[list[dict[int, BBox]]] = []
     starts: list[tuple[int, float]] = []
     extents: dict[int, tuple[float, float]] = {}
     for nodes in rows:
         placed: dict[int, TaggedCell | None] = dict.fromkeys(covering)
+        placed_boxes: dict[int, dict[int, BBox]] = {}
         col = 0
         for node in nodes:
             width = _width(node)
@@ -191,15 +193,19 @@ def read_tagged(
                 top, bottom = extents.get(page, (box[1], box[3]))
                 extents[page] = (min(top, box[1]), max(bottom, box[3]))
             placed[col] = cell
+            placed_boxes[col] = boxes
             for c in range(col, col + col_span):
                 if c > col:
                     placed[c] = None
                 if row_span > 1:
                     covering[c] = row_span
             col += col_span
-        grid.append([placed.get(c, _EMPTY) for c in range(max([*placed, len(widths) - 1]) + 1)])
+        positions = range(max([*placed, len(widths) - 1]) + 1)
+        grid.append([placed.get(c, _EMPTY) for c in positions])
+        grid_boxes.append([placed_boxes.get(c, {}) for c in positions])
         # a span of n set on this row covers the n - 1 rows below it
         covering = {c: left - 1 for c, left in covering.items() if left > 1}
+    _colour_empty_cells(grid, grid_boxes, fills)
     # Trailing positions that nothing ever fills (text or colour) are not columns.
     used = [
         k for r in grid for k, c in enumerate(r) if c is not None and (c.text.strip() or c.fill)
@@ -213,6 +219,54 @@ def read_tagged(
 
 
 _EMPTY = TaggedCell("", frozenset(), None)
+
+
+def _colour_empty_cells(
+    grid: list[list[TaggedCell | None]],
+    boxes: Sequence[Sequence[Mapping[int, BBox]]],
+    fills: Mapping[int, Sequence[tuple[BBox, str]]],
+) -> None:
+    """Give cells with no text the colour of the filled box where they must be.
+
+    A cell without characters (an unlabelled status column shaded red or
+    green) has no box of its own to look behind. It lies in its row's band
+    of text and between the text of the columns either side of it; a filled
+    box that fits there, and covers the band's middle, is its colour.
+    """
+    extents: dict[int, tuple[float, float]] = {}  # column -> left and right of its text
+    for r, row in enumerate(grid):
+        for k, cell in enumerate(row):
+            if cell is None or cell.col_span > 1:
+                continue
+            for box in boxes[r][k].values():
+                x0, x1 = extents.get(k, (box[0], box[2]))
+                extents[k] = (min(x0, box[0]), max(x1, box[2]))
+    for r, row in enumerate(grid):
+        bands: dict[int, tuple[float, float]] = {}  # page -> top and bottom of the row's text
+        for k, cell in enumerate(row):
+            if cell is None or cell.row_span > 1:
+                continue  # a merged cell's text reaches into other rows
+            for page, box in boxes[r][k].items():
+                top, bottom = bands.get(page, (box[1], box[3]))
+                bands[page] = (min(top, box[1]), max(bottom, box[3]))
+        for k, cell in enumerate(row):
+            if cell is None or cell.text.strip() or cell.fill:
+                continue
+            left = max((x1 for j, (_, x1) in extents.items() if j < k), default=float("-inf"))
+            right = min((x0 for j, (x0, _) in extents.items() if j > k), default=float("inf"))
+            fill = next(
+                (
+                    colour
+                    for page, (top, bottom) in sorted(bands.items())
+                    for (x0, f_top, x1, f_bottom), colour in fills.get(page, ())
+                    if f_top <= (top + bottom) / 2 <= f_bottom
+                    and left - 2 <= x0
+                    and x1 <= right + 2
+                ),
+                None,
+            )
+            if fill is not None:
+                row[k] = TaggedCell("", cell.pages, fill, cell.row_span, cell.col_span, cell.marks)
 
 
 def _width(node: Node) -> float:

@@ -38,7 +38,16 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from workplan_data import ESS_2023_24, FOOTNOTE, LOGO_ALT_TEXT, WORKPLANS, Bullet, Cell, Workplan
+from workplan_data import (
+    ESS_2023_24,
+    FOOTNOTE,
+    LOGO_ALT_TEXT,
+    PPYP_2023_24,
+    WORKPLANS,
+    Bullet,
+    Cell,
+    Workplan,
+)
 
 DocxDocument = Any  # python-docx is untyped
 DocxCell = Any
@@ -377,20 +386,21 @@ def reportlab_pdf(wp: Workplan, path: Path) -> None:
 # --- command line ---------------------------------------------------------------------
 
 
-def tagged_borderless(out: Path) -> None:
-    """The ESS workplan without table borders, exported as a tagged PDF into ``out``.
+def tagged_borderless(out: Path, workplan: Workplan) -> None:
+    """A workplan without table borders, exported as a tagged PDF into ``out``.
 
     With no ruling lines to read, a parser must take the table from the
-    structure tree LibreOffice writes (or from text alignment).
+    structure tree LibreOffice writes (or from text alignment). PPYP 2023-24's
+    unlabelled status column has shading but no text at all.
     """
-    doc = build_docx(ESS_2023_24)
+    doc = build_docx(workplan)
     for table in doc.tables:
         style = table._tbl.tblPr.find(qn("w:tblStyle"))
         if style is not None:
             table._tbl.tblPr.remove(style)  # the default table style draws no borders
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tagged-") as tmp:
-        source = Path(tmp) / f"{ESS_2023_24.stem}-tagged.docx"
+        source = Path(tmp) / f"{workplan.stem}-tagged.docx"
         save_stable(doc, source)
         if convert_with_soffice([source], out, tagged=True):
             print(f"wrote {out / source.with_suffix('.pdf').name}")
@@ -415,7 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rl_path = out / f"{ESS_2023_24.stem}-reportlab.pdf"
     reportlab_pdf(ESS_2023_24, rl_path)
     print(f"wrote {rl_path}")
-    tagged_borderless(out.parent / "tagged")
+    for workplan in (ESS_2023_24, PPYP_2023_24):
+        tagged_borderless(out.parent / "tagged", workplan)
     return 0
 
 

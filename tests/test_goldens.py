@@ -100,9 +100,10 @@ def test_document_level_repairs_reach_the_review_sheet() -> None:
     }
 
 
-def test_tagged_borderless_pdf_scores_against_the_same_golden() -> None:
-    path = INBOX.parent / "tagged" / "ess-2023-24-tagged.pdf"
-    result = score(golden_for(INBOX / "ess-2023-24.pdf"), actions_of([path])[path.name])
+@pytest.mark.parametrize("stem", ["ess-2023-24", "ppyp-2023-24"])
+def test_tagged_borderless_pdf_scores_against_the_same_golden(stem: str) -> None:
+    path = INBOX.parent / "tagged" / f"{stem}-tagged.pdf"
+    result = score(golden_for(INBOX / f"{stem}.pdf"), actions_of([path])[path.name])
     assert result.ratio() >= FLOORS["pdf"] and not result.missing and not result.extra, (
         result.wrong[:5]
     )

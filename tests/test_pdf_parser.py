@@ -196,6 +196,15 @@ def test_tagged_pdf_without_ruling_is_read_from_its_structure_tree() -> None:
     assert table.rows[0][0].row_span == 8 and table.rows[1][0].text is None
 
 
+def test_tagged_status_cells_with_no_text_take_the_colour_behind_them() -> None:
+    table = parse(INBOX.parent / "tagged" / "ppyp-2023-24-tagged.pdf").tables[0]
+    assert table.method == "tagged" and table.roles[0] == Role.STATUS
+    ruled = parse(INBOX / "ppyp-2023-24.pdf").tables[0]  # the same shading, read from the drawing
+    assert [r[0].fill for r in table.rows] == [r[0].fill for r in ruled.rows]
+    assert [r[0].fill for r in table.rows][:5] == ["00B050", "00B050", "FFC000", "00B050", "FF0000"]
+    assert not any(r[k].fill for r in table.rows for k in range(1, len(r)))  # no colour bleeds
+
+
 def test_rotated_header_text_reads_in_its_own_direction(peers: Path) -> None:
     import pdfplumber
 
