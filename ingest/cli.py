@@ -9,8 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ingest.run import RunResult, read_inbox, run
-from ingest.store import default_state
+from ingest.run import RunResult, own_files, read_inbox, run
 from ingest.watch import DEFAULT_INTERVAL, watch
 from ingest.workers import DEFAULT_TIMEOUT, Limits, default_jobs
 from normalise import Settings, load_settings, normalise_document, resolve_leads_of, with_leads
@@ -316,8 +315,7 @@ def _cmd_watch(args: argparse.Namespace) -> int:
             print(f"workplans: {e}; still watching", file=sys.stderr, flush=True)
 
     print(f"Watching {args.inbox} every {args.interval:g} s; Ctrl-C to stop", flush=True)
-    state = args.state or default_state(args.register)
-    outputs = [p for p in (args.register, state, args.csv, args.json) if p is not None]
+    outputs = own_files(args.register, args.state, args.csv, args.json)
     watch(args.inbox, run_once, interval=args.interval, outputs=outputs)
     print("Stopped watching", flush=True)
     return EXIT_OK

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
+
+from output.excel import is_copy_of
 
 # Files a person's tools leave beside documents: Office lock files, partial
 # downloads, OS metadata. They are not documents and not failures.
@@ -37,24 +38,18 @@ def discover(inbox: Path, outputs: Collection[Path] = ()) -> Iterator[Path]:
 def _own(path: Path, outputs: Collection[Path]) -> bool:
     """Whether ``path`` is one of ``outputs`` or a companion of one.
 
-    Companions: SQLite's ``x.sqlite-wal``/``-shm``, the register's backup
-    ``x.previous.xlsx`` and the dated copy written when it is locked.
+    Companions: SQLite's ``x.sqlite-wal``/``-shm``, and the register's
+    backup and dated copy (``output.excel.is_copy_of``).
     """
     if not outputs:
         return False
     path = path.resolve()
-    for out in outputs:
-        if path == out:
-            return True
-        if path.parent != out.parent:
-            continue
-        if path.name.startswith(out.name + "-") or path.name == f"{out.stem}.previous{out.suffix}":
-            return True
-        if re.fullmatch(
-            re.escape(out.stem) + r" \d{4}-\d\d-\d\d \d{6}" + re.escape(out.suffix), path.name
-        ):
-            return True
-    return False
+    return any(
+        path == out
+        or (path.parent == out.parent and path.name.startswith(out.name + "-"))
+        or is_copy_of(path, out)
+        for out in outputs
+    )
 
 
 def sha256(path: Path) -> str:

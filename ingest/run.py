@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ingest.discover import discover, sha256
 from ingest.store import Store, default_state
-from ingest.workers import Limits, default_jobs, failed_record, read_files
+from ingest.workers import Limits, failed_record, read_files
 from normalise import Settings, build_register, normalise_document
 from normalise.model import Reading, Register, SourceRecord
 from output.excel import write_register
@@ -114,9 +114,7 @@ def read_inbox(
         if known is not None:
             stored, workplan = known
             message = "" if stored.file == path.name else f"read before as {stored.file}"
-            record = replace(
-                stored, file=path.name, path=str(path), result="Unchanged", message=message
-            )
+            record = _as_file(stored, path, "Unchanged", message)
             readings[position] = Reading(record, workplan)
             if progress is not None:
                 progress(record)
@@ -131,7 +129,7 @@ def read_inbox(
     def read(path: Path, digest: str | None) -> Reading:
         return ingest_file(path, settings, now, digest)
 
-    results = read_files(to_read, read, limits or Limits(jobs=default_jobs()), now)
+    results = read_files(to_read, read, limits or Limits(), now)
     try:
         for index, reading in results:
             if store is not None:
@@ -146,13 +144,22 @@ def read_inbox(
     for position, original in copies.items():
         source = readings[original].source
         result = "Failed" if source.result == "Failed" else "Unchanged"
-        note = f"same content as {source.file}"
-        record = replace(source, file=paths[position].name, path=str(paths[position]),
-                         result=result, message="; ".join(m for m in (note, source.message) if m))  # fmt: skip
+        note = "; ".join(m for m in (f"same content as {source.file}", source.message) if m)
+        record = _as_file(source, paths[position], result, note)
         readings[position] = replace(readings[original], source=record)
         if progress is not None:
             progress(record)
     return [readings[p] for p in range(len(paths))]
+
+
+def _as_file(source: SourceRecord, path: Path, result: str, message: str) -> SourceRecord:
+    """``source``'s content as found at ``path`` in this run."""
+    return replace(source, file=path.name, path=str(path), result=result, message=message)
+
+
+def own_files(register: Path, state: Path | None, *exports: Path | None) -> list[Path]:
+    """The files a run writes (register, state, exports): never documents, even in the inbox."""
+    return [register, state or default_state(register), *(p for p in exports if p is not None)]
 
 
 def _digest(path: Path) -> str | None:
@@ -183,7 +190,7 @@ def run(
     ``fail_fast`` the run stops at the first failed file and writes no register.
     """
     state = state or default_state(register_path)
-    outputs = [p for p in (register_path, state, csv_path, json_path) if p is not None]
+    outputs = own_files(register_path, state, csv_path, json_path)
     with Store(state) as store:
         started = store.start_run(datetime.now().replace(microsecond=0))
         readings = read_inbox(

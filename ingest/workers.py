@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -41,17 +41,17 @@ CHILD_MEMORY_BYTES = 3 << 30
 Reader = Callable[[Path, str | None], Reading]
 
 
+def default_jobs() -> int:
+    """One worker per core, at most four: parsing is CPU-bound and memory is per worker."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """How files are read: in how many processes, and for how long each at most."""
 
-    jobs: int = 2
+    jobs: int = field(default_factory=default_jobs)
     timeout: float = DEFAULT_TIMEOUT
-
-
-def default_jobs() -> int:
-    """One worker per core, at most four: parsing is CPU-bound and memory is per worker."""
-    return max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(slots=True)
@@ -88,7 +88,7 @@ def read_files(
         while pending or running:
             while pending and len(running) < max(1, limits.jobs):
                 index, (path, digest) = pending.pop()
-                running.append(_start(context, index, path, digest, read, limits.timeout))
+                running.append(_start(context, index, path, digest, read, limits.timeout, now))
             yield from _collect(running, now, limits.timeout)
     finally:
         for child in running:
@@ -109,22 +109,26 @@ def _start(
     digest: str | None,
     read: Reader,
     timeout: float,
+    now: datetime,
 ) -> _Child:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(  # type: ignore[attr-defined]
-        target=_child_main, args=(sender, read, path, digest), daemon=True
+        target=_child_main, args=(sender, read, path, digest, now), daemon=True
     )
     process.start()
     sender.close()  # the parent's copy: the child's end closing is how a crash shows
     return _Child(index, path, digest, process, receiver, time.monotonic() + timeout)
 
 
-def _child_main(sender: Connection, read: Reader, path: Path, digest: str | None) -> None:
+def _child_main(
+    sender: Connection, read: Reader, path: Path, digest: str | None, now: datetime
+) -> None:
     _limit_memory()
     try:
         reading = read(path, digest)
     except MemoryError:
-        reading = Reading(failed_record(path, digest, "too large to read: it ran out of memory"))
+        message = "too large to read: it ran out of memory"
+        reading = Reading(failed_record(path, digest, message, now))
     sender.send(reading)
     sender.close()
 
@@ -182,12 +186,9 @@ def _stop(child: _Child) -> None:
     child.conn.close()
 
 
-def failed_record(
-    path: Path, digest: str | None, message: str, now: datetime | None = None
-) -> SourceRecord:
+def failed_record(path: Path, digest: str | None, message: str, now: datetime) -> SourceRecord:
     """The ``Sources`` row of a file that could not be read, and why."""
     fmt = path.suffix.lower().lstrip(".")
-    when = now or datetime.now().replace(microsecond=0)
     return SourceRecord(
-        path.name, digest or "", fmt, None, "", "", 0, "Failed", message, when, str(path)
+        path.name, digest or "", fmt, None, "", "", 0, "Failed", message, now, str(path)
     )

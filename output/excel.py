@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -96,6 +97,19 @@ def _dated(path: Path) -> Path:
     return path.with_name(f"{path.stem} {datetime.now():%Y-%m-%d %H%M%S}{path.suffix}")
 
 
+def backup_of(path: Path) -> Path:
+    """Where the register at ``path`` is kept before it is replaced: ``x.previous.xlsx``."""
+    return path.with_name(f"{path.stem}.previous{path.suffix}")
+
+
+def is_copy_of(candidate: Path, path: Path) -> bool:
+    """Whether ``candidate`` is a backup or dated copy this writer makes of ``path``."""
+    if candidate.parent != path.parent:
+        return False
+    dated = re.escape(path.stem) + r" \d{4}-\d\d-\d\d \d{6}" + re.escape(path.suffix)
+    return candidate.name == backup_of(path).name or re.fullmatch(dated, candidate.name) is not None
+
+
 def _save(workbook: Workbook, path: Path) -> Written:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,7 +123,7 @@ def _save(workbook: Workbook, path: Path) -> Written:
         if locked:
             target = _dated(path)
         elif path.exists():
-            backup = path.with_name(f"{path.stem}.previous{path.suffix}")
+            backup = backup_of(path)
             shutil.copy2(path, backup)
         try:
             os.replace(tmp, target)

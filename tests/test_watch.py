@@ -41,8 +41,10 @@ def test_the_tools_own_files_in_the_inbox_are_not_documents(tmp_path: Path) -> N
     assert {"register.xlsx", "register.previous.xlsx", "register.sqlite", "actions.csv"} <= names
     rows = load_workbook(register)["Sources"].iter_rows(min_row=2, values_only=True)
     assert [(r[0], r[7]) for r in rows] == [("ess.docx", "Unchanged")]
+    (inbox / "register 2026-01-05 091500.xlsx").write_bytes(b"dated copy: written when locked")
+    (inbox / "register notes.xlsx").write_bytes(b"the analyst's own file")  # not ours: a document
     outputs = [register, inbox / "register.sqlite", inbox / "actions.csv"]
-    assert [Path(p).name for p in snapshot(inbox, outputs)] == ["ess.docx"]
+    assert [Path(p).name for p in snapshot(inbox, outputs)] == ["ess.docx", "register notes.xlsx"]
 
 
 def _sources(register: Path) -> list[str]:
