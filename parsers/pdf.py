@@ -20,6 +20,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from parsers.colour_key import key_entries
@@ -173,8 +174,10 @@ def _read_pages(
         IndexError,
         RecursionError,
         OSError,
+        PSException,
     ) as e:
-        # pdfminer raises plain Python errors on truncated or malformed files
+        # pdfminer raises plain Python errors on truncated or malformed files, and its
+        # own (PSException) where pdfplumber does not wrap it: the structure tree
         raise DocumentError(
             path, f"damaged PDF ({type(e).__name__}: {e}): export it again and drop it in"
         ) from e

@@ -14,23 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from parsers.colour_key import key_entries
 from parsers.dates import saved_at_word
-from parsers.errors import DocumentError, head_of
+from parsers.errors import DocumentError
 from parsers.header import Header, find_header, is_repeated_header
 from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable
 from parsers.status_column import mark_status_column
+from parsers.word_package import open_document, parse_part
 from parsers.word_text import Numbering, cell_fill, paragraph_text, theme_colours
 
 log = logging.getLogger(__name__)
 
 Element = Any
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
@@ -61,17 +58,10 @@ def parse(path: Path) -> RawDocument:
     damaged file, something that is not a Word package, or a document with no
     workplan table.
     """
-    document = _open(path)
+    document = open_document(path)
     part = document.part
-    related = {
-        rel.reltype.rsplit("/", 1)[-1]: rel.target_part
-        for rel in part.rels.values()
-        if not rel.is_external
-    }
-    ctx = _Context(
-        Numbering.from_parts(_xml(related.get("numbering")), _xml(related.get("styles"))),
-        theme_colours(_xml(related.get("theme"))),
-    )
+    related = _related(part)
+    ctx = _context(path, related)
     blocks = list(_blocks(part.element.find(qn("w:body"))))
     paragraphs_before: list[str] = []
     paragraphs_after: list[str] = []
@@ -137,10 +127,10 @@ def parse(path: Path) -> RawDocument:
         path=str(path),
         format="docx",
         pages=_page_count(path),
-        title_lines=tuple(paragraphs_before) + _header_lines(part) + _core_title(document),
+        title_lines=tuple(paragraphs_before) + _header_lines(path, part) + _core_title(document),
         tables=tuple(tables),
         colour_key=key_entries(key_pairs),
-        footnotes=_footnotes(related, cell_notes),
+        footnotes=_footnotes(path, related, cell_notes),
         trailing_text=tuple(paragraphs_after),
         notes=tuple(notes),
         modified=saved_at_word(document.core_properties),
@@ -152,17 +142,9 @@ def read_grids(path: Path) -> list[list[list[str | None]]]:
 
     For checking the grid reader against other tools' known cells.
     """
-    document = _open(path)
+    document = open_document(path)
     part = document.part
-    related = {
-        rel.reltype.rsplit("/", 1)[-1]: rel.target_part
-        for rel in part.rels.values()
-        if not rel.is_external
-    }
-    ctx = _Context(
-        Numbering.from_parts(_xml(related.get("numbering")), _xml(related.get("styles"))),
-        theme_colours(_xml(related.get("theme"))),
-    )
+    ctx = _context(path, _related(part))
     tables = [el for kind, el in _blocks(part.element.find(qn("w:body"))) if kind == "tbl"]
     return [
         [[c.text if c else None for c in row] for row in _grid(t, i, ctx)]
@@ -170,42 +152,30 @@ def read_grids(path: Path) -> list[list[list[str | None]]]:
     ]
 
 
-def _open(path: Path) -> Any:
-    head = head_of(path, 8)
-    if head == _OLE_MAGIC:
-        body = path.read_bytes()
-        if "EncryptedPackage".encode("utf-16-le") in body:
-            raise DocumentError(
-                path, "password-protected Word file: remove the password and drop it in again"
-            )
-        raise DocumentError(
-            path,
-            "legacy Word 97-2003 document (.doc): open it in Word, save it as .docx and drop it in again",
-        )
-    if not zipfile.is_zipfile(path):
-        raise DocumentError(
-            path, "not a Word file (not a .docx zip package): save it as .docx and drop it in again"
-        )
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, ValueError, zipfile.BadZipFile) as e:
-        raise DocumentError(path, f"not a Word document: {e}") from e
-    except KeyError as e:
-        if "relationship" in str(e):
-            raise DocumentError(
-                path,
-                "Strict Open XML or non-standard Word package: save it as 'Word Document (.docx)' and drop it in again",
-            ) from e
-        raise DocumentError(
-            path, f"damaged Word package (missing part {e}): open and re-save it in Word"
-        ) from e
+def _related(part: Any) -> dict[str, Any]:
+    """The document part's related parts by relationship kind (``"styles"``, ``"theme"``...)."""
+    return {
+        rel.reltype.rsplit("/", 1)[-1]: rel.target_part
+        for rel in part.rels.values()
+        if not rel.is_external
+    }
 
 
-def _xml(part: Any) -> Element | None:
+def _context(path: Path, related: dict[str, Any]) -> _Context:
+    return _Context(
+        Numbering.from_parts(
+            _xml(path, related.get("numbering")), _xml(path, related.get("styles"))
+        ),
+        theme_colours(_xml(path, related.get("theme"))),
+    )
+
+
+def _xml(path: Path, part: Any) -> Element | None:
+    """A part's XML: python-docx's parsed element (checked on opening), else its bytes parsed."""
     if part is None:
         return None
     element = getattr(part, "element", None)
-    return element if element is not None else parse_xml(part.blob)
+    return element if element is not None else parse_part(path, part)
 
 
 def _unwrapped(container: Element, tags: frozenset[str]) -> Any:
@@ -359,12 +329,12 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _header_lines(part: Any) -> tuple[str, ...]:
+def _header_lines(path: Path, part: Any) -> tuple[str, ...]:
     lines: list[str] = []
     for rel in part.rels.values():
         if rel.is_external or not rel.reltype.endswith("/header"):
             continue
-        root = _xml(rel.target_part)
+        root = _xml(path, rel.target_part)
         for p in root.iter(qn("w:p")) if root is not None else ():
             text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
             if text and text not in lines:
@@ -377,10 +347,12 @@ def _core_title(document: Any) -> tuple[str, ...]:
     return (title,) if title else ()
 
 
-def _footnotes(related: dict[str, Any], cell_notes: dict[str, str]) -> tuple[Footnote, ...]:
+def _footnotes(
+    path: Path, related: dict[str, Any], cell_notes: dict[str, str]
+) -> tuple[Footnote, ...]:
     out = []
     for kind in ("footnote", "endnote"):
-        root = _xml(related.get(f"{kind}s"))
+        root = _xml(path, related.get(f"{kind}s"))
         if root is None:
             continue
         for note in root.iter(qn(f"w:{kind}")):
