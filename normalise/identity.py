@@ -4,13 +4,22 @@
 title ``Promote and Protect Young People Sub-Group Workplan``, period
 ``2021-22``, sub-group ``Promote and Protect Young People Sub-Group`` and key
 ``PPYP 2021-22``.
+
+The key is short, for people: two sub-groups can share it (``Child
+Exploitation`` and ``Children's Education`` are both ``CE``). Which documents
+are versions of one workplan is decided on the title instead:
+``title_identity`` reduces a title to the words that name its group, and
+``title_matches`` says which other titles are near enough to be the same one.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
 
 from normalise.model import Repair
 from normalise.text import repair_text
@@ -37,7 +46,11 @@ class Identity:
 
     @property
     def key(self) -> str:
-        """The workplan key: abbreviation and period (``PPYP 2023-24``)."""
+        """The workplan key: abbreviation and period (``PPYP 2023-24``).
+
+        A short form for people and Register IDs, not an identity: two
+        workplans can share it (``normalise.versions.distinct_keys``).
+        """
         return f"{self.abbreviation} {self.period}".strip()
 
 
@@ -113,3 +126,83 @@ def _initials(name: str) -> str:
         if w and w.lower() not in _SMALL and w.lower() not in _NOT_INITIALS
     ]
     return "".join(w[0].upper() for w in words if w[0].isalpha()) or "WP"
+
+
+# ``fuzz.ratio`` (0-100) of two title identities (words run together). From
+# SAME_TITLE they are one workplan's titles: a letter mistyped, dropped or
+# doubled in a name of twenty letters or more (``Promote and Protect Young
+# Peple``/``... People`` 98, ``Practice Review``/``Practice Reviews`` 97).
+# Between DOUBTFUL_TITLE and SAME_TITLE a word has changed (``Children and
+# Young Persons``/``... People`` 84, ``Child Death Overview Panel``/``Child
+# Death Review Panel`` 91, ``Safeguarding Adolescents``/``Safeguarding
+# Adults`` 83): an edit of one title or another group's name, so the two stay
+# apart and an analyst is told. Below it titles are plainly different
+# (``Learning and Development``/``Learning and Improvement`` 77, ``Child
+# Exploitation``/``Children's Education`` 63).
+SAME_TITLE = 95.0
+DOUBTFUL_TITLE = 80.0
+
+_APOSTROPHE = re.compile(r"['’‘`ʼ]")
+_JOINING_HYPHEN = re.compile(r"(?<=\w)[-‐‑­]\s*(?=\w)")  # Sub-Group, Exploi- tation
+_SUB_GROUP_WORDS = re.compile(r"\bsub\s*groups?\b")
+_WORK_PLAN_WORDS = re.compile(r"\bwork\s*plans?\b")
+# Words every workplan's title may or may not carry: they name no group.
+_GENERIC_WORDS = frozenset({"subgroup", "workplan"})
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """A candidate title near another: its index, ``fuzz.ratio`` score and verdict.
+
+    ``same`` is True when the two are one workplan's titles; a match with a
+    score under 100 is doubtful either way and goes to the analyst.
+    """
+
+    index: int
+    score: float
+    same: bool
+
+
+def title_identity(title: str) -> str:
+    """The words of a title that name its group, lower case, run together.
+
+    Case, accents, apostrophes, punctuation, hyphens and spaces between words
+    are dropped, and so are the words ``Sub-Group`` and ``Workplan`` however
+    spelt, so the spellings of one title agree:
+
+    >>> title_identity("Child Exploitation Sub-group Work Plan")
+    'childexploitation'
+    >>> title_identity("CHILDREN'S EDUCATION SUBGROUP WORKPLAN")
+    'childrenseducation'
+    """
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _JOINING_HYPHEN.sub("", _APOSTROPHE.sub("", text)).replace("&", " and ")
+    text = _WORK_PLAN_WORDS.sub(" workplan ", _SUB_GROUP_WORDS.sub(" subgroup ", text))
+    return "".join(w for w in re.findall(r"[^\W_]+", text) if w not in _GENERIC_WORDS)
+
+
+def title_matches(identity: str, candidates: Sequence[str]) -> list[TitleMatch]:
+    """The ``candidates`` (title identities) at least DOUBTFUL_TITLE alike to ``identity``, best first.
+
+    Titles whose numbers differ (``Priority 1``/``Priority 2``) never match.
+
+    >>> titles = ["childexploitation", "childrenandyoungpersons", "childrenandyoungpeople"]
+    >>> [(m.index, round(m.score), m.same) for m in title_matches("childrenandyoungpeple", titles)]
+    [(2, 98, True), (1, 82, False)]
+    """
+    found = process.extract(
+        identity,
+        candidates,
+        scorer=fuzz.ratio,
+        processor=None,  # identities are already normalised
+        score_cutoff=DOUBTFUL_TITLE,
+        limit=None,
+    )
+    numbers = _NUMBER.findall(identity)
+    return [
+        TitleMatch(index, score, score >= SAME_TITLE)
+        for _, score, index in found
+        if _NUMBER.findall(candidates[index]) == numbers
+    ]
