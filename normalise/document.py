@@ -14,6 +14,7 @@ from normalise.rows import Draft, drafts
 from normalise.status import row_status
 from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
 from normalise.timeframes import find_timeframe_in_text, parse_timeframe
+from parsers.errors import DocumentError
 from parsers.model import RawDocument, Role
 
 
@@ -66,9 +67,9 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         actions.append(
             _action(draft, ident, action_id, register_id, raw, themes, has_timeframe, repairs)
         )
-    notes = [f"title: {r.rule}" for r in ident.repairs] + list(raw.notes)
     if not actions:
-        notes.append("the workplan table has no actions")
+        raise DocumentError(raw.path, _no_actions(raw))
+    notes = [f"title: {r.rule}" for r in ident.repairs] + list(raw.notes)
     return Workplan(
         ident.title,
         ident.period,
@@ -78,6 +79,17 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         ident.subgroup,
         ident.abbreviation,
         tuple(ident.repairs),
+    )
+
+
+def _no_actions(raw: RawDocument) -> str:
+    """Why a document with a workplan header gave no action, in words a user can act on."""
+    headers = "; ".join(" | ".join(h for h in t.header if h.strip()) for t in raw.tables)
+    rows = sum(len(t.rows) for t in raw.tables)
+    return (
+        f"a workplan table was found (header: {headers}) but no action could be read from it "
+        f"({rows} row{'s' if rows != 1 else ''} under the header, none with an action, lead or "
+        "timeframe); check the table's rows sit under its header in one table, then drop it in again"
     )
 
 

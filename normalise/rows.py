@@ -3,8 +3,8 @@
 A row of the table becomes one action, or several when its action lists
 a) b) c) items whose lead and timeframe cells list the same items. The
 Impact cell, merged down over its actions, is carried to each of them; an
-Impact cell that only continues the one above (cut by a page break) is
-joined to it.
+Impact cell that the layout shows to be the rest of a merged Impact cut by a
+PDF page break is joined to it. Two cells of two rows are never joined.
 """
 
 from __future__ import annotations
@@ -104,13 +104,16 @@ def drafts(table: RawTable) -> list[Draft]:
     labels = dict(zip(table.roles, table.header, strict=False))
     all_labels = tuple(h for h in table.header if h.strip())
     impact, priority = "", None
+    impact_cell: RawCell | None = None
     impact_repairs: tuple[Repair, ...] = ()
     out: list[Draft] = []
     for cells in row_cells(table):
         raw_impact = cells.impact.text if cells.impact is not None else None
-        if raw_impact and raw_impact.strip():
+        if cells.impact is not None and raw_impact and raw_impact.strip():
             number, text = split_priority(raw_impact)
-            if number is None and impact and _continues(impact, text):
+            cut = impact_cell is not None and continues_over_page(impact_cell, cells.impact)
+            impact_cell = cells.impact
+            if number is None and impact and cut and _continues(impact, text):
                 impact, repairs = repair_text(f"{impact} {text}", "Impact")
                 impact_repairs = (
                     *impact_repairs,
@@ -168,6 +171,25 @@ def drafts(table: RawTable) -> list[Draft]:
             )
         out.extend(_split_sub_actions(draft))
     return out
+
+
+def continues_over_page(above: RawCell, cell: RawCell) -> bool:
+    """Whether ``cell`` is the rest of the merged cell ``above``, cut by a page break.
+
+    Only the layout can say so: ``cell`` starts on the page after the one
+    ``above`` ends on, in the grid row right under the rows ``above`` covers,
+    and one of the two parts covers several rows (a merged cell). Word tables
+    have no pages, so their cells are never joined; two single-row cells of two
+    rows are two cells, whatever their words.
+    """
+    if not above.provenance.pages or not cell.provenance.pages:
+        return False
+    return (
+        min(cell.provenance.pages) == max(above.provenance.pages) + 1
+        and cell.provenance.row == above.provenance.row + above.row_span
+        and cell.provenance.col == above.provenance.col
+        and (above.row_span > 1 or cell.row_span > 1)
+    )
 
 
 def _continues(previous: str, text: str) -> bool:
