@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ingest.run import RunResult, own_files, read_inbox, run
+from ingest.store import default_state
 from ingest.watch import DEFAULT_INTERVAL, watch
 from ingest.workers import DEFAULT_TIMEOUT, Limits, default_jobs
 from normalise import Settings, load_settings, normalise_document, resolve_leads_of, with_leads
@@ -268,8 +270,49 @@ def _progress(args: argparse.Namespace) -> Callable[[SourceRecord], None]:
     return show
 
 
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str, Path]]:
+    """What a run writes: (what it is, the option that moves it, where it goes)."""
+    named = [
+        ("register", "--register", args.register),
+        ("state file", "--state", args.state or default_state(args.register)),
+        ("CSV export", "--csv", args.csv),
+        ("JSON export", "--json", args.json),
+    ]
+    return [(what, option, path) for what, option, path in named if path is not None]
+
+
+def _existing_folder(path: Path) -> Path:
+    """The folder ``path`` goes in, or its nearest ancestor that exists (the run makes the rest)."""
+    folder = path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def check_writable(outputs: Sequence[tuple[str, str, Path]]) -> None:
+    """Raise ``ConfigError`` naming the first of ``outputs`` whose folder cannot be written.
+
+    ``outputs`` are (what it is, the option that moves it, where it goes), as
+    ``_outputs`` gives them. Checked before the state file opens, so a
+    read-only folder is said as such and not as a damaged state file.
+    """
+    for what, option, path in outputs:
+        folder = _existing_folder(path)
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise ConfigError(
+                f"the folder '{folder}' is not writable, so the {what} cannot be written to "
+                f"{path}: give yourself permission to write there, or pass {option} with a "
+                "folder you can write to"
+            )
+
+
 def _run_batch(args: argparse.Namespace, *, fail_fast: bool = False) -> RunResult:
-    """One batch run with the command's options, its outcome printed."""
+    """One batch run with the command's options, its outcome printed.
+
+    Raises ``ConfigError`` before anything is read when a folder the run
+    writes to is not writable.
+    """
+    check_writable(_outputs(args))
     result = run(
         args.inbox,
         args.register,
@@ -285,6 +328,8 @@ def _run_batch(args: argparse.Namespace, *, fail_fast: bool = False) -> RunResul
         print(
             f"{args.register} is open in another program: the register was written to {result.register}"
         )
+        if result.note:
+            print(result.note)
     documents = sum(1 for s in result.sources if s.result != "Failed")
     replaced = sum(1 for s in result.sources if s.result == "Replaced")
     print(
@@ -323,6 +368,8 @@ def _cmd_watch(args: argparse.Namespace) -> int:
 
 def _cmd_leads(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    if not args.uncertain:
+        check_writable([("lead directory", "--out", args.out)])
     readings = read_inbox(args.inbox, settings, limits=_limits(args))
     for reading in readings:
         if reading.workplan is None:

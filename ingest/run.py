@@ -3,29 +3,36 @@
 A run never dies on one document: each file ends as a ``SourceRecord`` with
 its result (``Ingested`` or ``Failed``) and message; the register is written
 after every file has been tried.
+
+A document is known by its path under the inbox (``teamA/workplan.docx``),
+shown with U+FFFD for bytes of its name that are not UTF-8, and by the
+SHA-256 of the bytes that were parsed, never of an earlier look at the file.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ingest.discover import discover, sha256
+from ingest.state_errors import shown
 from ingest.store import Store, default_state
-from ingest.workers import Limits, failed_record, read_files
+from ingest.workers import Limits, failed_record, read_files, too_large
 from normalise import Settings, build_register, normalise_document
-from normalise.model import Reading, Register, SourceRecord
+from normalise.model import Reading, Register, SourceRecord, Workplan
 from output.excel import write_register
 from output.exports import write_actions_csv, write_actions_json
-from parsers import parse
+from parsers import PARSERS, parse
 from parsers.errors import DocumentError
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[SourceRecord], None]
+
+CHANGED = "changed while it was being read: it may still be saving; the next run reads it again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,7 @@ class RunResult:
     sources: tuple[SourceRecord, ...]
     actions: int
     locked: bool = False
+    note: str = ""
 
     @property
     def failed(self) -> tuple[SourceRecord, ...]:
@@ -44,26 +52,81 @@ class RunResult:
 
 
 def ingest_file(
-    path: Path, settings: Settings, now: datetime, digest: str | None = None
+    path: Path,
+    settings: Settings,
+    now: datetime,
+    digest: str | None = None,
+    *,
+    name: str | None = None,
 ) -> Reading:
-    """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception."""
-    try:
-        digest = digest or sha256(path)
-        file_time = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
-    except OSError as e:
-        return Reading(failed_record(path, "", f"cannot be read ({e.strerror})", now))
+    """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception.
+
+    The record is named ``name`` (by default the file's name) and holds the
+    SHA-256 of the bytes parsed: the file is looked at before and after, and
+    read once more when it changed in between (saved over while being read);
+    a file that changes again is ``Failed``. ``digest``, the caller's earlier
+    hash of the file, may be older than what was parsed.
+    """
+    name = name or shown(path.name)
+    for _attempt in range(2):
+        try:
+            before = _snapshot(path)
+        except OSError as e:
+            return _failed(path, name, "", f"cannot be read ({e.strerror})", now)
+        reading = _parsed(path, name, before, settings, now)
+        try:
+            after: _Snapshot | None = _snapshot(path)
+        except OSError:
+            after = None
+        if after == before:
+            if digest and digest != before.sha256:
+                log.info("%s changed after it was listed: read as it is now", path)
+            return reading
+        log.info("%s changed while it was being read", path)
+    return _failed(path, name, before.sha256, CHANGED, now)
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """A file at one moment: which file it is, its size and time, and its content's SHA-256."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @property
+    def file_time(self) -> datetime:
+        """The file's modified time, in UTC without a zone."""
+        return datetime.fromtimestamp(self.mtime_ns / 1e9, UTC).replace(tzinfo=None)
+
+
+def _snapshot(path: Path) -> _Snapshot:
+    info = path.stat()
+    return _Snapshot(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, sha256(path))
+
+
+def _parsed(
+    path: Path, name: str, snapshot: _Snapshot, settings: Settings, now: datetime
+) -> Reading:
+    """One read of ``path`` as it was at ``snapshot``: its workplan, or why it failed."""
     try:
         raw = parse(path)
+        # a document with no title is named after its file: a name that is not UTF-8 is shown
+        raw = replace(raw, path=shown(raw.path))
         workplan = normalise_document(raw, settings)
     except DocumentError as e:
-        return Reading(failed_record(path, digest, e.problem, now))
+        return _failed(path, name, snapshot.sha256, e.problem, now)
+    except MemoryError:
+        raise  # not a bug: the worker names it ("too large to read: it ran out of memory")
     except Exception as e:  # a bug must not lose the rest of the batch
         log.exception("unexpected error reading %s", path)
         message = f"internal error ({type(e).__name__}: {e}); please report it with this file"
-        return Reading(failed_record(path, digest, message, now))
+        return _failed(path, name, snapshot.sha256, message, now)
     record = SourceRecord(
-        path.name,
-        digest,
+        name,
+        snapshot.sha256,
         raw.format,
         raw.pages or None,
         workplan.title,
@@ -72,11 +135,16 @@ def ingest_file(
         "Ingested",
         "; ".join(workplan.notes),
         now,
-        str(path),
+        shown(str(path)),
         raw.modified,
-        file_time,
+        snapshot.file_time,
     )
-    return Reading(record, workplan)
+    return Reading(record, _labelled(workplan, name))
+
+
+def _failed(path: Path, name: str, digest: str, message: str, now: datetime) -> Reading:
+    record = failed_record(path, digest, message, now)
+    return Reading(replace(record, file=name, path=shown(str(path)), message=shown(message)))
 
 
 def read_inbox(
@@ -91,50 +159,62 @@ def read_inbox(
 ) -> list[Reading]:
     """Parse and normalise every document under ``inbox``: a reading for each, in inbox order.
 
-    With a ``store``, a file whose content was read before (same SHA-256, any
-    name) is ``Unchanged``: its actions come from the store, unparsed; every
-    new result is saved there as it arrives. Files are read in worker
-    processes under ``limits`` (``ingest.workers``); a second file with the
-    same content as one read in this run is not read twice. With
-    ``fail_fast`` the first failed file raises its ``DocumentError``.
-    ``outputs`` are the run's own files, skipped should they sit in the inbox.
+    A document is known by its path under the inbox (``teamA/workplan.docx``),
+    in its ``Sources`` row and its actions' ``Source``. With a ``store``, a
+    file whose content was read before (same SHA-256, any name) is
+    ``Unchanged``: its actions come from the store, unparsed; every new
+    result is saved there as it arrives. Files are read in worker processes
+    under ``limits`` (``ingest.workers``). Of several files with the same
+    content one is read, one whose suffix a parser reads and matches its
+    content where there is one (``plan.docx``, not ``plan.docx.bak``); both
+    rows say which. With ``fail_fast`` the first failed file raises its
+    ``DocumentError``. ``outputs`` are the run's own files, skipped should
+    they sit in the inbox.
     """
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
     now = datetime.now().replace(microsecond=0)
-    paths = list(discover(inbox, outputs))
-    readings: dict[int, Reading] = {}
-    to_read: list[tuple[Path, str | None]] = []
-    positions: list[int] = []
-    copies: dict[int, int] = {}  # position -> position of the first file with its content
-    first: dict[str, int] = {}
-    for position, path in enumerate(paths):
-        digest = _digest(path)
-        known = store.known(digest) if store is not None and digest else None
-        if known is not None:
-            stored, workplan = known
-            message = "" if stored.file == path.name else f"read before as {stored.file}"
-            record = _as_file(stored, path, "Unchanged", message)
-            readings[position] = Reading(record, workplan)
-            if progress is not None:
-                progress(record)
-        elif digest and digest in first:
-            copies[position] = first[digest]
-        else:
-            if digest:
-                first[digest] = position
-            to_read.append((path, digest))
-            positions.append(position)
+    limits = limits or Limits()
+    skipped: list[tuple[Path, str]] = []
+    paths = list(discover(inbox, outputs, skipped=lambda path, why: skipped.append((path, why))))
+    links = [_failed(path, _inbox_name(path, inbox), "", why, now) for path, why in skipped]
+    if fail_fast and links:
+        raise DocumentError(skipped[0][0], skipped[0][1])
+    too_big = {p: why for p, path in enumerate(paths) if (why := too_large(path, limits))}
+    files = [
+        _File(path, _inbox_name(path, inbox), None if p in too_big else _digest(path))
+        for p, path in enumerate(paths)
+    ]
+    contents: dict[str | int, list[int]] = {}  # SHA-256 (position, if unhashed) -> positions
+    for position, file in enumerate(files):
+        contents.setdefault(file.digest or position, []).append(position)
+    chosen, copies = _choose(contents.values(), paths)
+    readings = _from_store(store, files, chosen, copies) if store is not None else {}
+    for position, why in too_big.items():
+        readings[position] = _failed(paths[position], files[position].name, "", why, now)
+    stored = set(readings)
+    to_read = [p for p in chosen if p not in stored]
+    if progress is not None:
+        for reading in links:
+            progress(reading.source)
+        for position in sorted(stored):
+            progress(readings[position].source)
+    if fail_fast and too_big:
+        first = min(too_big)
+        raise DocumentError(paths[first], too_big[first])
 
     def read(path: Path, digest: str | None) -> Reading:
-        return ingest_file(path, settings, now, digest)
+        return ingest_file(path, settings, now, digest, name=_inbox_name(path, inbox))
 
-    results = read_files(to_read, read, limits or Limits(), now)
+    pairs = [(files[p].path, files[p].digest) for p in to_read]
+    results = read_files(pairs, read, limits, now)
     try:
         for index, reading in results:
+            position = to_read[index]
+            reading = _as_named(reading, files[position])
             if store is not None:
                 store.save(reading.source, reading.workplan)
-            readings[positions[index]] = reading
+            readings[position] = reading
             if progress is not None:
                 progress(reading.source)
             if reading.workplan is None and fail_fast:
@@ -142,19 +222,149 @@ def read_inbox(
     finally:
         results.close()  # stops the other readers when fail_fast ends the loop
     for position, original in copies.items():
-        source = readings[original].source
-        result = "Failed" if source.result == "Failed" else "Unchanged"
-        note = "; ".join(m for m in (f"same content as {source.file}", source.message) if m)
-        record = _as_file(source, paths[position], result, note)
-        readings[position] = replace(readings[original], source=record)
-        if progress is not None:
-            progress(record)
-    return [readings[p] for p in range(len(paths))]
+        if position not in stored:
+            readings[position] = _copy_of(readings[original], files[position])
+            if progress is not None:
+                progress(readings[position].source)
+    for original in set(copies.values()) - stored:
+        shared = [files[p].name for p, o in copies.items() if o == original]
+        readings[original] = _read_for(readings[original], shared)
+    return [readings[p] for p in range(len(paths))] + links
 
 
-def _as_file(source: SourceRecord, path: Path, result: str, message: str) -> SourceRecord:
-    """``source``'s content as found at ``path`` in this run."""
-    return replace(source, file=path.name, path=str(path), result=result, message=message)
+@dataclass(frozen=True, slots=True)
+class _File:
+    """A file found in the inbox: where it is, the name the run gives it, its SHA-256."""
+
+    path: Path
+    name: str
+    digest: str | None
+
+
+def _from_store(
+    store: Store, files: Sequence[_File], chosen: Sequence[int], copies: Mapping[int, int]
+) -> dict[int, Reading]:
+    """The files (positions in ``files``) whose content ``store`` holds: ``Unchanged``, unparsed.
+
+    ``chosen`` and ``copies`` are as ``_choose`` gives them: the actions of
+    one content name the file chosen of those that have it.
+    """
+    out: dict[int, Reading] = {}
+    known: dict[int, tuple[SourceRecord, Workplan]] = {}
+    for position in chosen:
+        digest = files[position].digest
+        found = store.known(digest) if digest else None
+        if found is not None:
+            known[position] = found
+            out[position] = _unchanged(found, files[position], files[position].name)
+    for position, original in copies.items():
+        if original in known:
+            out[position] = _unchanged(known[original], files[position], files[original].name)
+    return out
+
+
+def _inbox_name(path: Path, inbox: Path) -> str:
+    """How the run names the document at ``path``: its path under ``inbox``, ``/``-separated.
+
+    >>> _inbox_name(Path("in/teamA/workplan.docx"), Path("in"))
+    'teamA/workplan.docx'
+    """
+    try:
+        relative = path.relative_to(inbox)
+    except ValueError:
+        relative = Path(path.name)
+    return shown(relative.as_posix())
+
+
+# How each format the parsers read begins: of files with the same content, one
+# whose suffix says what it is is read (a Word file named .pdf is not a PDF).
+_SIGNATURES = {".docx": b"PK\x03\x04", ".pdf": b"%PDF"}
+
+
+def _fitness(path: Path) -> int:
+    """How fit ``path`` is to be read for content other files share; the lowest is read.
+
+    0: a suffix a parser reads, on content that begins as that format does
+    (``plan.docx``); 1: a suffix a parser reads, on other content (Word bytes
+    named ``plan.pdf``); 2: a suffix no parser reads (``plan.docx.bak``).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in PARSERS:
+        return 2
+    signature = _SIGNATURES.get(suffix)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return 1
+    return 0 if signature is None or signature in head else 1
+
+
+def _choose(
+    contents: Iterable[Sequence[int]], paths: Sequence[Path]
+) -> tuple[list[int], dict[int, int]]:
+    """Of each group of files with one content (positions in ``paths``), the one to read.
+
+    Returns the positions to read, in inbox order, and each other file's
+    position mapped to the position of the file read for it: the fittest
+    (``_fitness``), the first in the inbox on a tie.
+    """
+    chosen: list[int] = []
+    copies: dict[int, int] = {}
+    for group in contents:
+        first = group[0] if len(group) == 1 else min(group, key=lambda p: (_fitness(paths[p]), p))
+        chosen.append(first)
+        copies.update((p, first) for p in group if p != first)
+    return sorted(chosen), copies
+
+
+def _labelled(workplan: Workplan, name: str) -> Workplan:
+    """``workplan`` with each action's ``Source`` naming its document as this run does."""
+    if all(a.source == name for a in workplan.actions):
+        return workplan
+    return replace(workplan, actions=tuple(replace(a, source=name) for a in workplan.actions))
+
+
+def _as_named(reading: Reading, file: _File) -> Reading:
+    """A reader's ``reading`` of ``file`` (a stopped reader's too) as the run names the file."""
+    source = replace(reading.source, file=file.name, path=shown(str(file.path)))
+    source = replace(source, message=shown(source.message))
+    workplan = _labelled(reading.workplan, file.name) if reading.workplan is not None else None
+    return Reading(source, workplan)
+
+
+def _unchanged(known: tuple[SourceRecord, Workplan], file: _File, label: str) -> Reading:
+    """``file``, whose content the store holds (``known``): ``Unchanged``, its actions' Source ``label``."""
+    stored, workplan = known
+    message = "" if stored.file == file.name else f"read before as {stored.file}"
+    return Reading(_as_file(stored, file, "Unchanged", message), _labelled(workplan, label))
+
+
+def _copy_of(original: Reading, file: _File) -> Reading:
+    """``file``, with the same content as ``original``'s: it shares the outcome."""
+    source = original.source
+    result = "Failed" if source.result == "Failed" else "Unchanged"
+    note = "; ".join(m for m in (f"same content as {source.file}", source.message) if m)
+    return replace(original, source=_as_file(source, file, result, note))
+
+
+def _read_for(reading: Reading, copies: Sequence[str]) -> Reading:
+    """``reading`` of a file read for itself and ``copies`` (same content): its row says so.
+
+    A failed file's row keeps its own message: nothing of it was used.
+    """
+    if reading.source.result == "Failed" or not copies:
+        return reading
+    note = f"same content as {', '.join(copies)}; this file was read"
+    message = "; ".join(m for m in (reading.source.message, note) if m)
+    return replace(reading, source=replace(reading.source, message=message))
+
+
+def _as_file(source: SourceRecord, file: _File, result: str, message: str) -> SourceRecord:
+    """``source``'s content as found at ``file`` in this run."""
+    return replace(
+        source, file=file.name, path=shown(str(file.path)), result=result, message=message
+    )
 
 
 def own_files(register: Path, state: Path | None, *exports: Path | None) -> list[Path]:
@@ -207,4 +417,6 @@ def run(
         write_actions_csv(register.actions, csv_path)
     if json_path is not None:
         write_actions_json(register.actions, json_path)
-    return RunResult(written.path, register.sources, len(register.actions), written.locked)
+    return RunResult(
+        written.path, register.sources, len(register.actions), written.locked, written.note
+    )

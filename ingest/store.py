@@ -7,6 +7,10 @@ workplan, History included) is rebuilt from here. The last run's resolved
 leads are kept too. The schema is versioned; migrations run at start-up. Each
 document is saved in one transaction, so a run killed half-way never leaves
 half a document.
+
+Whatever goes wrong with the file once it is open (a damaged page, a table
+dropped by hand, a full disk) is raised as a ``StateError`` naming the file
+and SQLite's own words, never as a bare ``sqlite3`` error.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ingest.state_errors import StateError, primary, refuse_empty, shown, state_error, state_errors
 from normalise.model import (
     Action,
     LeadRecord,
@@ -31,7 +37,6 @@ from normalise.model import (
     TimeframeType,
     Workplan,
 )
-from parsers.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -99,14 +104,17 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        refuse_empty(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.DatabaseError as e:
-            raise ConfigError(
+        except sqlite3.Error as e:
+            if primary(e) != "SQLITE_NOTADB":  # a damaged store, a full disk
+                raise state_error(path, e) from e
+            raise StateError(
                 f"{path}: not a Workplan Register state file ({e}); move it away or pass --state"
             ) from e
 
@@ -126,23 +134,26 @@ class Store:
     def _migrate(self) -> None:
         current = self.version
         if current > len(MIGRATIONS):
-            raise ConfigError(
+            raise StateError(
                 f"{self.path}: written by a newer Workplan Register (schema {current})"
             )
         for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
             self._db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
             log.info("state %s: schema now at version %d", self.path, number)
 
+    @state_errors
     def start_run(self, now: datetime) -> int:
         cursor = self._db.execute("INSERT INTO runs (started_at) VALUES (?)", (now.isoformat(),))
         return int(cursor.lastrowid or 0)
 
+    @state_errors
     def finish_run(self, run: int, files: int, failed: int) -> None:
         self._db.execute(
             "UPDATE runs SET finished_at = ?, files = ?, failed = ? WHERE id = ?",
             (datetime.now().isoformat(timespec="seconds"), files, failed, run),
         )
 
+    @state_errors
     def known(self, sha256: str) -> tuple[SourceRecord, Workplan] | None:
         """The document read before with this content (any name), with its actions."""
         row = self._db.execute(
@@ -153,30 +164,30 @@ class Store:
             return None
         return _record(self._db, row), _workplan(self._db, row)
 
+    @state_errors
     def save(self, record: SourceRecord, workplan: Workplan | None) -> None:
         """Keep one document's result and actions, all or nothing."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             cursor = self._db.execute(
                 "INSERT INTO documents (sha256, file, path, format, pages, workplan_key, workplan, period, subgroup,"
                 " abbreviation, notes, review, ingested_at, result, message, modified, file_modified)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     record.sha256,
-                    record.file,
-                    record.path,
+                    shown(record.file),
+                    shown(record.path),
                     record.format,
                     record.pages,
-                    workplan.key if workplan else "",
-                    record.workplan,
-                    record.period,
-                    workplan.subgroup if workplan else "",
-                    workplan.abbreviation if workplan else "",
+                    shown(workplan.key) if workplan else "",
+                    shown(record.workplan),
+                    shown(record.period),
+                    shown(workplan.subgroup) if workplan else "",
+                    shown(workplan.abbreviation) if workplan else "",
                     json.dumps(list(workplan.notes) if workplan else []),
                     json.dumps([asdict(r) for r in workplan.review] if workplan else []),
                     record.ingested_at.isoformat(),
                     record.result,
-                    record.message,
+                    shown(record.message),
                     _iso(record.modified),
                     _iso(record.file_modified),
                 ),
@@ -185,15 +196,30 @@ class Store:
                 self._db.executemany(
                     "INSERT INTO actions (document_id, position, register_id, data) VALUES (?, ?, ?, ?)",
                     [
-                        (cursor.lastrowid, k, a.register_id, json.dumps(action_dict(a)))
+                        (cursor.lastrowid, k, shown(a.register_id), json.dumps(action_dict(a)))
                         for k, a in enumerate(workplan.actions)
                     ],
                 )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One all-or-nothing write.
+
+        A ROLLBACK that fails never hides why the write failed: on a full
+        disk SQLite may have ended the transaction itself ("cannot rollback -
+        no transaction is active").
+        """
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
             self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
             raise
 
+    @state_errors
     def held(self, besides: Collection[str] = ()) -> list[Reading]:
         """Every document read in an earlier run whose SHA-256 is not in ``besides``.
 
@@ -218,10 +244,10 @@ class Store:
             )
         return out
 
+    @state_errors
     def save_leads(self, run: int, leads: Sequence[LeadRecord]) -> None:
         """Keep the run's resolved leads (the ``Leads`` sheet), replacing the last run's."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self._db.execute("DELETE FROM leads")
             self._db.executemany(
                 "INSERT INTO leads (lead, kind, organisation, written_as, actions, workplans, run_id)"
@@ -239,11 +265,8 @@ class Store:
                     for r in leads
                 ],
             )
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
+    @state_errors
     def leads(self) -> list[LeadRecord]:
         """The resolved leads of the last run that wrote a register."""
         return [
@@ -254,6 +277,7 @@ class Store:
             )
         ]
 
+    @state_errors
     def counts(self) -> dict[str, int]:
         """How many documents, actions, runs and resolved leads the store holds."""
         return {

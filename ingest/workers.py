@@ -6,6 +6,12 @@ is killed, and so is one that crashes or runs out of memory: its file ends as
 a ``Failed`` record saying which, and the run goes on. Children never touch
 the store; the parent saves each result as it arrives.
 
+The limits hold for the run as a whole, not only per file: one memory budget
+is shared out between the workers; a file too large is refused before it is
+hashed (``too_large``); what one document may produce is bounded
+(``oversize``), so the parent's own work on it (saving, building the
+register) is bounded too; and workers die with the run that started them.
+
 Children are forked where the platform allows, so they start with the
 libraries already loaded (a few milliseconds each) and leave through
 ``os._exit`` without closing the parent's SQLite connection. Elsewhere the
@@ -21,6 +27,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,14 +36,27 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from normalise.model import Reading, SourceRecord
+from normalise.model import Action, Reading, SourceRecord, Workplan
 
 log = logging.getLogger(__name__)
 
 # A file is given this long by default: a 200-page PDF reads in about a minute.
 DEFAULT_TIMEOUT = 180.0
-# Address space a child may add to what it inherits; decompression bombs stop here.
-CHILD_MEMORY_BYTES = 3 << 30
+# Address space all children together may add to what each inherits, shared out
+# between the workers: four decompression bombs at --jobs 4 stop at 4 GiB in
+# all, not 12. One worker's share (2 GiB at the default two jobs here) reads a
+# 200-page PDF with room to spare.
+MEMORY_BUDGET_BYTES = 4 << 30
+# Files larger than this are not hashed or read: a workplan with pictures is a
+# few MB, a 500-page scanned PDF under 200 MB; anything bigger is not a workplan.
+MAX_FILE_BYTES = 256 << 20
+# What one document may produce, so that the parent's work on it (saving,
+# building the register) is bounded too. A real workplan has tens of actions;
+# a cell longer than Excel's own cell limit could never be shown; a document
+# whose actions hold more text than this is not a workplan someone wrote.
+MAX_ACTIONS = 2000
+MAX_CELL_CHARS = 32_767
+MAX_DOCUMENT_CHARS = 5_000_000
 
 Reader = Callable[[Path, str | None], Reading]
 
@@ -52,6 +72,86 @@ class Limits:
 
     jobs: int = field(default_factory=default_jobs)
     timeout: float = DEFAULT_TIMEOUT
+    memory: int = MEMORY_BUDGET_BYTES
+    max_bytes: int = MAX_FILE_BYTES
+    max_actions: int = MAX_ACTIONS
+    max_cell_chars: int = MAX_CELL_CHARS
+    max_document_chars: int = MAX_DOCUMENT_CHARS
+
+    @property
+    def child_memory(self) -> int:
+        """The address space one worker may add: its share of the budget."""
+        return max(256 << 20, self.memory // max(1, self.jobs))
+
+
+def too_large(path: Path, limits: Limits) -> str | None:
+    """Why ``path`` is too large to hash or read, or ``None`` when it is not.
+
+    Checked before the file is hashed, so a huge file costs the run nothing.
+
+    >>> too_large(Path(__file__), Limits(max_bytes=10))  # doctest: +ELLIPSIS
+    'is ... bytes, more than the 10 a workplan may have; ...'
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # the reader says why it cannot be read
+    if size <= limits.max_bytes:
+        return None
+    return (
+        f"is {size:,} bytes, more than the {limits.max_bytes:,} a workplan may have; "
+        "check it is the right file"
+    )
+
+
+def oversize(workplan: Workplan, limits: Limits) -> str | None:
+    """Why ``workplan`` is more than one document may produce, or ``None``.
+
+    Bounds the parent's work on a document (saving it, building the register)
+    whatever the file holds.
+    """
+    if len(workplan.actions) > limits.max_actions:
+        return (
+            f"gave {len(workplan.actions):,} actions, more than the {limits.max_actions:,} "
+            "one workplan may have; check its table, or split the document"
+        )
+    total = 0
+    for action in workplan.actions:
+        for name, text in _texts(action):
+            if len(text) > limits.max_cell_chars:
+                return (
+                    f"action {action.action_id}: its {name} is {len(text):,} characters, more than "
+                    f"the {limits.max_cell_chars:,} an Excel cell holds; check the document's text"
+                )
+            total += len(text)
+    if total > limits.max_document_chars:
+        return (
+            f"its actions hold {total:,} characters of text, more than the "
+            f"{limits.max_document_chars:,} one workplan may have; check its table"
+        )
+    return None
+
+
+def _texts(action: Action) -> Iterator[tuple[str, str]]:
+    """Each text an action carries, by what it is."""
+    yield "Impact", action.impact
+    yield "Action", action.action
+    yield "Lead", action.lead_as_written
+    yield "Timeframe", action.timeframe.as_written
+    yield "Location", action.location
+    for repair in action.review:
+        yield f"{repair.field} review", repair.before + repair.after + repair.rule
+
+
+def bounded(reading: Reading, path: Path, limits: Limits, now: datetime) -> Reading:
+    """``reading``, or a ``Failed`` one when it is more than one document may produce."""
+    if reading.workplan is None:
+        return reading
+    problem = oversize(reading.workplan, limits)
+    if problem is None:
+        return reading
+    log.warning("%s: %s", path, problem)
+    return Reading(failed_record(path, reading.source.sha256, problem, now))
 
 
 @dataclass(slots=True)
@@ -79,7 +179,7 @@ def read_files(
     context = _fork_context()
     if context is None:
         for index, (path, digest) in enumerate(files):
-            yield index, read(path, digest)
+            yield index, _read_bounded(read, path, digest, limits, now)
         return
     pending = list(enumerate(files))
     pending.reverse()
@@ -88,7 +188,7 @@ def read_files(
         while pending or running:
             while pending and len(running) < max(1, limits.jobs):
                 index, (path, digest) = pending.pop()
-                running.append(_start(context, index, path, digest, read, limits.timeout, now))
+                running.append(_start(context, index, path, digest, read, limits, now))
             yield from _collect(running, now, limits.timeout)
     finally:
         for child in running:
@@ -108,38 +208,73 @@ def _start(
     path: Path,
     digest: str | None,
     read: Reader,
-    timeout: float,
+    limits: Limits,
     now: datetime,
 ) -> _Child:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(  # type: ignore[attr-defined]
-        target=_child_main, args=(sender, read, path, digest, now), daemon=True
+        target=_child_main,
+        args=(sender, read, path, digest, now, limits, os.getpid()),
+        daemon=True,
     )
     process.start()
     sender.close()  # the parent's copy: the child's end closing is how a crash shows
-    return _Child(index, path, digest, process, receiver, time.monotonic() + timeout)
+    return _Child(index, path, digest, process, receiver, time.monotonic() + limits.timeout)
 
 
 def _child_main(
-    sender: Connection, read: Reader, path: Path, digest: str | None, now: datetime
+    sender: Connection,
+    read: Reader,
+    path: Path,
+    digest: str | None,
+    now: datetime,
+    limits: Limits,
+    parent: int,
 ) -> None:
-    _limit_memory()
-    try:
-        reading = read(path, digest)
-    except MemoryError:
-        message = "too large to read: it ran out of memory"
-        reading = Reading(failed_record(path, digest, message, now))
-    sender.send(reading)
+    _die_with(parent)
+    _limit_memory(limits.child_memory)
+    sender.send(_read_bounded(read, path, digest, limits, now))
     sender.close()
 
 
-def _limit_memory() -> None:
+def _read_bounded(
+    read: Reader, path: Path, digest: str | None, limits: Limits, now: datetime
+) -> Reading:
+    """``read``'s reading of ``path``, failed when it ran out of memory or produced too much."""
+    try:
+        return bounded(read(path, digest), path, limits, now)
+    except MemoryError:
+        message = "too large to read: it ran out of memory"
+        return Reading(failed_record(path, digest, message, now))
+
+
+# prctl(2) option: the signal the kernel sends this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when the run that started it dies (Linux).
+
+    Without it a worker of a killed run reads on for up to ``--timeout``.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return  # not Linux: the parent's kill on exit still holds
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _limit_memory(allowance: int) -> None:
     try:
         import resource
 
         with open("/proc/self/statm") as handle:
             pages = int(handle.read().split()[0])
-        limit = pages * os.sysconf("SC_PAGE_SIZE") + CHILD_MEMORY_BYTES
+        limit = pages * os.sysconf("SC_PAGE_SIZE") + allowance
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, OSError, ValueError):
         pass  # no /proc or no rlimits here: the time limit still holds

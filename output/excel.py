@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,12 @@ _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 # capped at Excel's maximum row height.
 _POINTS_PER_LINE = 15.0
 _MAX_ROW_POINTS = 409.0
+# A lock file is there while the register is open; one older than a working day
+# was most likely left behind by a program that crashed or lost its network drive.
+STALE_LOCK_AGE = timedelta(days=1)
+# Dated copies written while the register is locked; the newest few are kept so a
+# leftover lock file does not fill the folder with one copy a run.
+KEEP_DATED_COPIES = 3
 
 
 class RegisterWriteError(OSError):
@@ -52,12 +58,15 @@ class RegisterWriteError(OSError):
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """Where the register went: its path, the backup of the one before, and
-    whether the usual file was locked (open in Excel) so a dated copy was written."""
+    """Where the register went: its path, the backup of the one before,
+    whether the usual file was locked (open in Excel) so a dated copy was
+    written, and a ``note`` for the user ("" when there is nothing to say,
+    else what to do about a lock file that looks stale)."""
 
     path: Path
     backup: Path | None = None
     locked: bool = False
+    note: str = ""
 
 
 # The widest a Summary column grows; longer text (an action) wraps.
@@ -71,7 +80,9 @@ def write_register(register: Register, path: Path, *, today: date | None = None)
     Excel table with a frozen header row and filter buttons; dates are real
     dates; no cell holds a formula. The previous register is kept as
     ``<name>.previous.xlsx``; when the register is open (locked), a dated copy
-    is written beside it instead.
+    is written beside it instead, only the newest ``KEEP_DATED_COPIES`` of
+    them are kept, and a lock file that looks left over is said in
+    ``Written.note``.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
@@ -86,15 +97,66 @@ def write_register(register: Register, path: Path, *, today: date | None = None)
     return _save(workbook, Path(path))
 
 
+def lock_files(path: Path) -> list[Path]:
+    """The lock files that say the register at ``path`` is open: Excel's
+    ``~$name`` and LibreOffice's ``.~lock.name#``, those that exist."""
+    names = (f"~${path.name}", f".~lock.{path.name}#")
+    return [lock for lock in (path.parent / n for n in names) if lock.exists()]
+
+
 def _locked(path: Path) -> bool:
     """Excel (``~$name``) or LibreOffice (``.~lock.name#``) has the register open."""
-    return (path.parent / f"~${path.name}").exists() or (
-        path.parent / f".~lock.{path.name}#"
-    ).exists()
+    return bool(lock_files(path))
+
+
+def stale_lock_note(path: Path, now: datetime | None = None) -> str:
+    """What to do about a lock file of ``path`` older than ``STALE_LOCK_AGE``, or "".
+
+    Such a file was most likely left by a program that closed without
+    removing it; while it is there every run writes a dated copy instead.
+    """
+    now = now or datetime.now()
+    for lock in lock_files(path):
+        try:
+            modified = datetime.fromtimestamp(lock.stat().st_mtime)
+        except OSError:  # removed meanwhile: not stale
+            continue
+        if now - modified > STALE_LOCK_AGE:
+            return (
+                f"{lock} is more than a day old, so it is probably left over from a closed or "
+                f"crashed program: if no one has {path.name} open, delete {lock} and the next "
+                f"run writes {path} again"
+            )
+    return ""
 
 
 def _dated(path: Path) -> Path:
     return path.with_name(f"{path.stem} {datetime.now():%Y-%m-%d %H%M%S}{path.suffix}")
+
+
+def dated_copies(path: Path) -> list[Path]:
+    """The dated copies of the register at ``path`` beside it, oldest first.
+
+    Their names carry the time they were written, so name order is age order.
+    """
+    return sorted(p for p in path.parent.iterdir() if _is_dated_copy(p, path))
+
+
+def _prune_dated_copies(path: Path, keep: int = KEEP_DATED_COPIES) -> None:
+    """Delete all but the newest ``keep`` dated copies of ``path``.
+
+    A copy someone has open (its own lock file, or Windows refusing) is left.
+    """
+    copies = dated_copies(path)
+    for copy in copies[: max(len(copies) - keep, 0)]:
+        if _locked(copy):
+            continue
+        try:
+            copy.unlink()
+        except OSError as e:
+            log.warning("%s: old dated copy not deleted (%s)", copy, e.strerror)
+        else:
+            log.info("deleted old dated copy %s", copy)
 
 
 def backup_of(path: Path) -> Path:
@@ -104,10 +166,15 @@ def backup_of(path: Path) -> Path:
 
 def is_copy_of(candidate: Path, path: Path) -> bool:
     """Whether ``candidate`` is a backup or dated copy this writer makes of ``path``."""
-    if candidate.parent != path.parent:
-        return False
+    return candidate.parent == path.parent and (
+        candidate.name == backup_of(path).name or _is_dated_copy(candidate, path)
+    )
+
+
+def _is_dated_copy(candidate: Path, path: Path) -> bool:
+    """Whether ``candidate`` is named as ``_dated`` names a copy of ``path``."""
     dated = re.escape(path.stem) + r" \d{4}-\d\d-\d\d \d{6}" + re.escape(path.suffix)
-    return candidate.name == backup_of(path).name or re.fullmatch(dated, candidate.name) is not None
+    return candidate.parent == path.parent and re.fullmatch(dated, candidate.name) is not None
 
 
 def _save(workbook: Workbook, path: Path) -> Written:
@@ -136,10 +203,15 @@ def _save(workbook: Workbook, path: Path) -> Written:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    note = ""
     if locked:
         log.warning("%s is open in another program: wrote %s instead", path, target)
+        note = stale_lock_note(path)
+        if note:
+            log.warning("%s", note)
+        _prune_dated_copies(path)
     log.info("wrote %s", target)
-    return Written(target, backup, locked)
+    return Written(target, backup, locked, note)
 
 
 def write_summary(ws: Worksheet, blocks: Sequence[Block]) -> None:

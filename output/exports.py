@@ -1,7 +1,10 @@
 """The ``Actions`` table as CSV and JSON, for people who feed other tools.
 
 Same columns, same order and same values as the workbook's ``Actions`` sheet;
-dates as ``YYYY-MM-DD``. Written whole to a temporary file, then renamed.
+dates as ``YYYY-MM-DD``. Written whole to a temporary file, then renamed. In
+the CSV, text that starts like a formula (``=``, ``+``, ``-``, ``@``, tab,
+carriage return) has a single quote put before it, so no spreadsheet opening
+the file runs it (OWASP's advice); the JSON holds the text as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +20,22 @@ from pathlib import Path
 from normalise.model import Action
 from output.columns import ACTIONS, Value
 
+# A spreadsheet opening a CSV takes a cell starting with one of these for a
+# formula; OWASP's advice is a single quote first. The same rule as the lead
+# directory's (``normalise.lead_files.csv_cell``), repeated because that module
+# reads settings files through ``parsers.errors``, which the writer may not import.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
+
+
+def csv_cell(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet takes for a formula (OWASP's quote prefix).
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("- item"), csv_cell("'=x"), csv_cell("it's")
+    ("'=HYPERLINK(1)", "'- item", "''=x", "it's")
+    """
+    return _QUOTE + text if text.lstrip(_QUOTE).startswith(_FORMULA_STARTS) else text
+
 
 def _plain(value: Value) -> str | int | float | None:
     if isinstance(value, date):
@@ -27,6 +46,14 @@ def _plain(value: Value) -> str | int | float | None:
 def rows(actions: Sequence[Action]) -> list[dict[str, str | int | float | None]]:
     """Each action as ``{column: value}`` in the contract's column order."""
     return [{c.name: _plain(c.get(a)) for c in ACTIONS} for a in actions]
+
+
+def csv_rows(actions: Sequence[Action]) -> list[dict[str, str | int | float | None]]:
+    """``rows(actions)`` with every text that starts like a formula quoted (``csv_cell``)."""
+    return [
+        {k: csv_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+        for row in rows(actions)
+    ]
 
 
 def _atomic(path: Path, text: str) -> Path:
@@ -43,7 +70,11 @@ def _atomic(path: Path, text: str) -> Path:
 
 
 def write_actions_csv(actions: Sequence[Action], path: Path) -> Path:
-    """The Actions table as UTF-8 CSV (with a byte-order mark, so Excel reads it as UTF-8)."""
+    """The Actions table as UTF-8 CSV (with a byte-order mark, so Excel reads it as UTF-8).
+
+    A cell that starts like a formula is written with a single quote first:
+    ``=HYPERLINK(...)`` becomes ``'=HYPERLINK(...)``.
+    """
     lines: list[str] = []
 
     class _Sink:
@@ -53,7 +84,7 @@ def write_actions_csv(actions: Sequence[Action], path: Path) -> Path:
 
     writer = csv.DictWriter(_Sink(), fieldnames=[c.name for c in ACTIONS])
     writer.writeheader()
-    writer.writerows(rows(actions))
+    writer.writerows(csv_rows(actions))
     return _atomic(path, "\ufeff" + "".join(lines))
 
 

@@ -39,11 +39,12 @@ def test_run_reads_nested_folders_and_reports_counts(
     ws = load_workbook(register)["Actions"]
     assert ws.max_row == 1 + 34
     sources = _sources(register)
-    assert {k: v["Result"] for k, v in sources.items()} == {
-        "ess-2023-24.pdf": "Ingested",
-        "ppyp-2021-22.docx": "Ingested",
+    assert {k: v["Result"] for k, v in sources.items()} == {  # named by their path in the inbox
+        "nested/ess-2023-24.pdf": "Ingested",
+        "nested/ppyp-2021-22.docx": "Ingested",
     }
-    assert sources["ess-2023-24.pdf"]["Pages"] == 3 and sources["ess-2023-24.pdf"]["Actions"] == 15
+    ess = sources["nested/ess-2023-24.pdf"]
+    assert ess["Pages"] == 3 and ess["Actions"] == 15
 
 
 def test_bad_files_are_failed_rows_and_the_run_goes_on(
@@ -60,13 +61,13 @@ def test_bad_files_are_failed_rows_and_the_run_goes_on(
     assert "3 file(s) failed, see the Sources sheet" in captured.out
     assert "FAILED    logo.png: not a workplan document (.png)" in captured.err
     sources = _sources(register)
-    assert set(sources) == {"copying.pdf", "logo.png", "old.doc", "ppyp-2023-24.pdf"}
+    assert set(sources) == {"copying.pdf", "logo.png", "old.doc", "nested/ppyp-2023-24.pdf"}
     assert (
         sources["copying.pdf"]["Message"]
         == "empty file (0 bytes): it may still be copying; drop it in again when complete"
     )
     assert "legacy Word 97-2003" in str(sources["old.doc"]["Message"])
-    assert sources["ppyp-2023-24.pdf"]["Result"] == "Ingested"
+    assert sources["nested/ppyp-2023-24.pdf"]["Result"] == "Ingested"
     assert load_workbook(register)["Actions"].max_row == 1 + 19
 
 

@@ -14,7 +14,7 @@ from conftest import INBOX
 from openpyxl import load_workbook
 
 from ingest.cli import main
-from ingest.workers import Limits, failed_record, read_files
+from ingest.workers import Limits, bounded, failed_record, oversize, read_files, too_large
 from normalise.model import Reading
 
 NOW = datetime(2026, 1, 1)
@@ -110,3 +110,125 @@ def test_one_job_gives_the_same_register_as_two(tmp_path: Path) -> None:
         return list(load_workbook(register)["Actions"].iter_rows(values_only=True))
 
     assert actions("1") == actions("2")
+
+
+def test_the_memory_budget_is_shared_out_between_workers() -> None:
+    assert Limits(jobs=1, memory=4 << 30).child_memory == 4 << 30
+    assert Limits(jobs=4, memory=4 << 30).child_memory == 1 << 30
+
+
+def test_a_file_larger_than_the_limit_is_refused_before_hashing(tmp_path: Path) -> None:
+    big = tmp_path / "inbox" / "huge.pdf"
+    big.parent.mkdir()
+    with big.open("wb") as handle:
+        handle.truncate(300 << 20)  # sparse: 300 MB that costs no disk
+    assert too_large(big, Limits()) == (
+        "is 314,572,800 bytes, more than the 268,435,456 a workplan may have; check it is the right file"
+    )
+    assert too_large(INBOX / "ppyp-2023-24.pdf", Limits()) is None
+
+
+def test_a_document_producing_too_much_is_a_failed_reading(tmp_path: Path) -> None:
+    from ingest.run import ingest_file
+    from normalise import load_settings
+
+    reading = ingest_file(INBOX / "ppyp-2023-24.docx", load_settings(), NOW)
+    assert reading.workplan is not None
+    count = len(reading.workplan.actions)
+    limits = Limits(max_actions=count - 1)
+    out = bounded(reading, INBOX / "ppyp-2023-24.docx", limits, NOW)
+    assert out.workplan is None and out.source.result == "Failed"
+    assert out.source.message == (
+        f"gave {count} actions, more than the {count - 1} one workplan may have; "
+        "check its table, or split the document"
+    )
+    long_cell = Limits(max_cell_chars=50)
+    message = oversize(reading.workplan, long_cell)
+    assert message is not None and message.endswith(
+        "more than the 50 an Excel cell holds; check the document's text"
+    )
+    assert oversize(reading.workplan, Limits()) is None
+
+
+def test_workers_die_with_a_killed_run(tmp_path: Path) -> None:
+    """A worker of a run killed with SIGKILL does not read on for --timeout."""
+    pids = tmp_path / "pids"
+    script = f"""
+import os, sys, time
+from datetime import datetime
+from pathlib import Path
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from ingest.workers import Limits, read_files
+
+def read(path, digest):
+    Path({str(pids)!r}).write_text(str(os.getpid()))
+    time.sleep(120)
+
+for _ in read_files([(Path("slow.pdf"), None)], read, Limits(jobs=1, timeout=300), datetime.now()):
+    pass
+"""
+    import subprocess
+    import sys
+
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while not pids.exists() or not pids.read_text():
+            assert time.monotonic() < deadline, "the worker never started"
+            time.sleep(0.05)
+        worker = int(pids.read_text())
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while _alive(worker):
+        assert time.monotonic() < deadline, f"worker {worker} outlived its killed parent"
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split()[2] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+def test_out_of_memory_while_reading_is_named_not_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ingest.run import ingest_file
+    from normalise import load_settings
+
+    def parse(path: Path) -> object:
+        raise MemoryError  # as a parser does when the worker's memory limit is reached
+
+    monkeypatch.setattr("ingest.run.parse", parse)  # the forked reader inherits it
+    settings = load_settings()
+
+    def read(path: Path, digest: str | None) -> Reading:
+        return ingest_file(path, settings, NOW, digest)
+
+    out = dict(read_files([(INBOX / "ess-2023-24.pdf", None)], read, Limits(jobs=1), NOW))
+    assert (out[0].source.result, out[0].source.message) == (
+        "Failed",
+        "too large to read: it ran out of memory",
+    )
+
+
+def test_a_file_too_large_is_failed_unhashed_and_the_others_are_read(tmp_path: Path) -> None:
+    from ingest.run import read_inbox
+    from normalise import load_settings
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(INBOX / "ppyp-2023-24.docx", inbox)
+    with (inbox / "huge.pdf").open("wb") as handle:
+        handle.truncate(40 << 20)
+    limits = Limits(jobs=1, max_bytes=20 << 20)
+    readings = {r.source.file: r.source for r in read_inbox(inbox, load_settings(), limits=limits)}
+    assert readings["huge.pdf"].result == "Failed" and readings["huge.pdf"].sha256 == ""
+    assert readings["huge.pdf"].message == (
+        "is 41,943,040 bytes, more than the 20,971,520 a workplan may have; check it is the right file"
+    )
+    assert readings["ppyp-2023-24.docx"].result == "Ingested"
