@@ -22,7 +22,10 @@ class Role(StrEnum):
     THEMES = "themes"
     LEAD = "lead"
     TIMEFRAME = "timeframe"
-    OTHER = "other"
+    ID = "id"  # the action's own reference (Ref / No. / ID, or a column of codes)
+    SUPPORT = "support"  # partners / contributors helping the lead
+    PRIORITY = "priority"  # the priority or objective a row sits under, as its own column
+    OTHER = "other"  # a column the register does not use (Success measure, Evidence, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,11 @@ class RawTable:
     ``method`` says how it was read (``docx``, ``lines``, ``text``, ``tagged``).
     A table that ran over pages or was split into several Word tables is one
     ``RawTable``; repeated header rows are already dropped.
+
+    ``headings`` are the document's own words that set a priority for the rows
+    that follow them but sit outside the grid: ``(row, text)`` for a heading
+    paragraph (``Priority 2: Safe at home``) written before data row ``row``
+    (0 for one before the table). Band rows inside the grid stay rows.
     """
 
     index: int
@@ -74,6 +82,7 @@ class RawTable:
     rows: tuple[tuple[RawCell, ...], ...]
     method: str
     pages: tuple[int, ...] = ()
+    headings: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
