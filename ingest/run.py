@@ -12,11 +12,21 @@ SHA-256 of the bytes that were parsed, never of an earlier look at the file.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ingest.copies import (
+    DocumentFile,
+    as_named,
+    choose,
+    copy_of,
+    inbox_name,
+    labelled,
+    read_for,
+    unchanged,
+)
 from ingest.discover import discover, sha256
 from ingest.state_errors import shown
 from ingest.store import Store, default_state
@@ -25,7 +35,7 @@ from normalise import Settings, build_register, normalise_document
 from normalise.model import Reading, Register, SourceRecord, Workplan
 from output.excel import write_register
 from output.exports import write_actions_csv, write_actions_json
-from parsers import PARSERS, parse
+from parsers import parse
 from parsers.errors import DocumentError
 
 log = logging.getLogger(__name__)
@@ -139,7 +149,7 @@ def _parsed(
         raw.modified,
         snapshot.file_time,
     )
-    return Reading(record, _labelled(workplan, name))
+    return Reading(record, labelled(workplan, name))
 
 
 def _failed(path: Path, name: str, digest: str, message: str, now: datetime) -> Reading:
@@ -177,18 +187,18 @@ def read_inbox(
     limits = limits or Limits()
     skipped: list[tuple[Path, str]] = []
     paths = list(discover(inbox, outputs, skipped=lambda path, why: skipped.append((path, why))))
-    links = [_failed(path, _inbox_name(path, inbox), "", why, now) for path, why in skipped]
+    links = [_failed(path, inbox_name(path, inbox), "", why, now) for path, why in skipped]
     if fail_fast and links:
         raise DocumentError(skipped[0][0], skipped[0][1])
     too_big = {p: why for p, path in enumerate(paths) if (why := too_large(path, limits))}
     files = [
-        _File(path, _inbox_name(path, inbox), None if p in too_big else _digest(path))
+        DocumentFile(path, inbox_name(path, inbox), None if p in too_big else _digest(path))
         for p, path in enumerate(paths)
     ]
     contents: dict[str | int, list[int]] = {}  # SHA-256 (position, if unhashed) -> positions
     for position, file in enumerate(files):
         contents.setdefault(file.digest or position, []).append(position)
-    chosen, copies = _choose(contents.values(), paths)
+    chosen, copies = choose(contents.values(), paths)
     readings = _from_store(store, files, chosen, copies) if store is not None else {}
     for position, why in too_big.items():
         readings[position] = _failed(paths[position], files[position].name, "", why, now)
@@ -204,14 +214,14 @@ def read_inbox(
         raise DocumentError(paths[first], too_big[first])
 
     def read(path: Path, digest: str | None) -> Reading:
-        return ingest_file(path, settings, now, digest, name=_inbox_name(path, inbox))
+        return ingest_file(path, settings, now, digest, name=inbox_name(path, inbox))
 
     pairs = [(files[p].path, files[p].digest) for p in to_read]
     results = read_files(pairs, read, limits, now)
     try:
         for index, reading in results:
             position = to_read[index]
-            reading = _as_named(reading, files[position])
+            reading = as_named(reading, files[position])
             if store is not None:
                 store.save(reading.source, reading.workplan)
             readings[position] = reading
@@ -223,30 +233,21 @@ def read_inbox(
         results.close()  # stops the other readers when fail_fast ends the loop
     for position, original in copies.items():
         if position not in stored:
-            readings[position] = _copy_of(readings[original], files[position])
+            readings[position] = copy_of(readings[original], files[position])
             if progress is not None:
                 progress(readings[position].source)
     for original in set(copies.values()) - stored:
         shared = [files[p].name for p, o in copies.items() if o == original]
-        readings[original] = _read_for(readings[original], shared)
+        readings[original] = read_for(readings[original], shared)
     return [readings[p] for p in range(len(paths))] + links
 
 
-@dataclass(frozen=True, slots=True)
-class _File:
-    """A file found in the inbox: where it is, the name the run gives it, its SHA-256."""
-
-    path: Path
-    name: str
-    digest: str | None
-
-
 def _from_store(
-    store: Store, files: Sequence[_File], chosen: Sequence[int], copies: Mapping[int, int]
+    store: Store, files: Sequence[DocumentFile], chosen: Sequence[int], copies: Mapping[int, int]
 ) -> dict[int, Reading]:
     """The files (positions in ``files``) whose content ``store`` holds: ``Unchanged``, unparsed.
 
-    ``chosen`` and ``copies`` are as ``_choose`` gives them: the actions of
+    ``chosen`` and ``copies`` are as ``choose`` gives them: the actions of
     one content name the file chosen of those that have it.
     """
     out: dict[int, Reading] = {}
@@ -256,115 +257,11 @@ def _from_store(
         found = store.known(digest) if digest else None
         if found is not None:
             known[position] = found
-            out[position] = _unchanged(found, files[position], files[position].name)
+            out[position] = unchanged(found, files[position], files[position].name)
     for position, original in copies.items():
         if original in known:
-            out[position] = _unchanged(known[original], files[position], files[original].name)
+            out[position] = unchanged(known[original], files[position], files[original].name)
     return out
-
-
-def _inbox_name(path: Path, inbox: Path) -> str:
-    """How the run names the document at ``path``: its path under ``inbox``, ``/``-separated.
-
-    >>> _inbox_name(Path("in/teamA/workplan.docx"), Path("in"))
-    'teamA/workplan.docx'
-    """
-    try:
-        relative = path.relative_to(inbox)
-    except ValueError:
-        relative = Path(path.name)
-    return shown(relative.as_posix())
-
-
-# How each format the parsers read begins: of files with the same content, one
-# whose suffix says what it is is read (a Word file named .pdf is not a PDF).
-_SIGNATURES = {".docx": b"PK\x03\x04", ".pdf": b"%PDF"}
-
-
-def _fitness(path: Path) -> int:
-    """How fit ``path`` is to be read for content other files share; the lowest is read.
-
-    0: a suffix a parser reads, on content that begins as that format does
-    (``plan.docx``); 1: a suffix a parser reads, on other content (Word bytes
-    named ``plan.pdf``); 2: a suffix no parser reads (``plan.docx.bak``).
-    """
-    suffix = path.suffix.lower()
-    if suffix not in PARSERS:
-        return 2
-    signature = _SIGNATURES.get(suffix)
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError:
-        return 1
-    return 0 if signature is None or signature in head else 1
-
-
-def _choose(
-    contents: Iterable[Sequence[int]], paths: Sequence[Path]
-) -> tuple[list[int], dict[int, int]]:
-    """Of each group of files with one content (positions in ``paths``), the one to read.
-
-    Returns the positions to read, in inbox order, and each other file's
-    position mapped to the position of the file read for it: the fittest
-    (``_fitness``), the first in the inbox on a tie.
-    """
-    chosen: list[int] = []
-    copies: dict[int, int] = {}
-    for group in contents:
-        first = group[0] if len(group) == 1 else min(group, key=lambda p: (_fitness(paths[p]), p))
-        chosen.append(first)
-        copies.update((p, first) for p in group if p != first)
-    return sorted(chosen), copies
-
-
-def _labelled(workplan: Workplan, name: str) -> Workplan:
-    """``workplan`` with each action's ``Source`` naming its document as this run does."""
-    if all(a.source == name for a in workplan.actions):
-        return workplan
-    return replace(workplan, actions=tuple(replace(a, source=name) for a in workplan.actions))
-
-
-def _as_named(reading: Reading, file: _File) -> Reading:
-    """A reader's ``reading`` of ``file`` (a stopped reader's too) as the run names the file."""
-    source = replace(reading.source, file=file.name, path=shown(str(file.path)))
-    source = replace(source, message=shown(source.message))
-    workplan = _labelled(reading.workplan, file.name) if reading.workplan is not None else None
-    return Reading(source, workplan)
-
-
-def _unchanged(known: tuple[SourceRecord, Workplan], file: _File, label: str) -> Reading:
-    """``file``, whose content the store holds (``known``): ``Unchanged``, its actions' Source ``label``."""
-    stored, workplan = known
-    message = "" if stored.file == file.name else f"read before as {stored.file}"
-    return Reading(_as_file(stored, file, "Unchanged", message), _labelled(workplan, label))
-
-
-def _copy_of(original: Reading, file: _File) -> Reading:
-    """``file``, with the same content as ``original``'s: it shares the outcome."""
-    source = original.source
-    result = "Failed" if source.result == "Failed" else "Unchanged"
-    note = "; ".join(m for m in (f"same content as {source.file}", source.message) if m)
-    return replace(original, source=_as_file(source, file, result, note))
-
-
-def _read_for(reading: Reading, copies: Sequence[str]) -> Reading:
-    """``reading`` of a file read for itself and ``copies`` (same content): its row says so.
-
-    A failed file's row keeps its own message: nothing of it was used.
-    """
-    if reading.source.result == "Failed" or not copies:
-        return reading
-    note = f"same content as {', '.join(copies)}; this file was read"
-    message = "; ".join(m for m in (reading.source.message, note) if m)
-    return replace(reading, source=replace(reading.source, message=message))
-
-
-def _as_file(source: SourceRecord, file: _File, result: str, message: str) -> SourceRecord:
-    """``source``'s content as found at ``file`` in this run."""
-    return replace(
-        source, file=file.name, path=shown(str(file.path)), result=result, message=message
-    )
 
 
 def own_files(register: Path, state: Path | None, *exports: Path | None) -> list[Path]:
