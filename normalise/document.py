@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from normalise.cells import lead_with_support
+from normalise.draft import Draft
 from normalise.identity import Identity, identity
-from normalise.ids import find_duplicate_ids, infer_missing_ids
+from normalise.ids import find_duplicate_ids, infer_missing_ids, priority_of_id
 from normalise.model import Action, Repair, Timeframe, TimeframeType, Workplan
-from normalise.rows import Draft, drafts
+from normalise.rows import LABEL_RULE, read_table
 from normalise.status import row_status
+from normalise.text import strip_own_label
 from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
 from normalise.timeframes import find_timeframe_in_text, parse_timeframe
 from parsers.errors import DocumentError
@@ -38,9 +41,12 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         if phrases:
             themes = extend_with_footnote(themes, phrases)
     rows: list[Draft] = []
+    left_out: list[Repair] = []
     has_timeframe = False
     for table in raw.tables:
-        rows.extend(drafts(table))
+        reading = read_table(table, themes)
+        rows.extend(reading.drafts)
+        left_out.extend(reading.left_out)
         has_timeframe = has_timeframe or Role.TIMEFRAME in table.roles
     rows = _priorities(rows)
     inferred = infer_missing_ids([d.action_id for d in rows], [d.priority for d in rows])
@@ -78,7 +84,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         tuple(notes),
         ident.subgroup,
         ident.abbreviation,
-        tuple(ident.repairs),
+        (*ident.repairs, *left_out),
     )
 
 
@@ -99,11 +105,7 @@ def _priorities(rows: Sequence[Draft]) -> list[Draft]:
     block: list[Draft] = []
 
     def flush() -> None:
-        majors = Counter(
-            int(d.action_id.split(".")[0])
-            for d in block
-            if d.action_id and d.action_id[0].isdigit()
-        )
+        majors = Counter(p for d in block if (p := priority_of_id(d.action_id)) is not None)
         guess = majors.most_common(1)[0][0] if majors else None
         out.extend(d if d.priority is not None else replace(d, priority=guess) for d in block)
         block.clear()
@@ -114,6 +116,22 @@ def _priorities(rows: Sequence[Draft]) -> list[Draft]:
         block.append(draft)
     flush()
     return out
+
+
+def _lead_read_as(draft: Draft, repairs: list[Repair]) -> str:
+    """The lead cell as the lead splitter reads it, or ``""`` when that is the cell as written.
+
+    Its column's label written before the names is dropped (``Responsible:``
+    under ``Responsible officer``), and a Support column's names follow
+    ``supported by``: ``build_register`` splits lead and support in one pass,
+    whether one cell or two wrote them, and ``Lead (as written)`` stays the cell.
+    """
+    lead = draft.lead.strip()
+    read = strip_own_label(lead, draft.lead_label)
+    if read != lead:
+        repairs.append(Repair("Lead", lead, read, LABEL_RULE, 0.9))
+    read = lead_with_support(read, draft.support)
+    return read if read != lead else ""
 
 
 def _action(
@@ -156,6 +174,7 @@ def _action(
         lead=(),  # split and made canonical across documents by build_register
         support=(),
         lead_as_written=draft.lead.strip(),
+        lead_read_as=_lead_read_as(draft, repairs),
         timeframe=timeframe,
         status=status,
         source=Path(raw.path).name,

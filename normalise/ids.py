@@ -11,28 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from normalise.model import Repair
+from parsers.vocabulary import ACTION_ID, PRIORITY_START
 
 INFERRED_ID_RULE = "inferred missing action id from its neighbours"
 
-# "1.1", "2.1a", "2.1 a)", "2.1(a)", "1.2.3"; parts of one or two digits so a
-# year ("2021.") or an amount ("2.125") is never read as an id.
-_ACTION_ID = re.compile(
-    r"""\A\s*
-    (?P<number>\d{1,2}(?:\.\d{1,2}){1,2})
-    (?:
-        (?P<letter>[a-zA-Z])(?![a-zA-Z])\)?     # 2.1a  2.1a)
-      | \s*\(?(?P<spaced>[a-z])\)               # 2.1 a)  2.1 (a): the bracket says it is no article
-    )?
-    (?![\d%])
-    [\s.:)\-–]*
-    """,
-    re.X,
-)
-# "3. MSCP", "3) MSCP", "Priority 3: MSCP", or "1 Provide" (a bare number
-# counts only before a capital, so "3 agencies will ..." keeps its number).
-_PRIORITY = re.compile(
-    r"\A\s*(?:(?i:priority)\s*)?(?P<number>\d{1,2})(?:\s*[.):]\s*(?!\d)|\s+(?=[A-Z(\"'“‘]))"
-)
 _ID_PARTS = re.compile(r"\A(?P<priority>\d+)\.(?P<number>\d+)(?P<letter>[a-z]?)", re.I)
 _LINE_MARKER = re.compile(r"\A\s*(?:\((?P<paren>[a-z])\)|(?P<plain>[a-z])[.)])\s+", re.I)
 # Inline markers need a closing bracket and a space or start before them:
@@ -48,7 +30,7 @@ def split_action_id(text: str) -> tuple[str | None, str]:
     >>> split_action_id("Survey to test")
     (None, 'Survey to test')
     """
-    match = _ACTION_ID.match(text)
+    match = ACTION_ID.match(text)
     if match is None:
         return None, text.strip()
     letter = (match.group("letter") or match.group("spaced") or "").lower()
@@ -63,7 +45,7 @@ def split_priority(text: str) -> tuple[int | None, str]:
     >>> split_priority(" Children and young people")
     (None, 'Children and young people')
     """
-    match = _PRIORITY.match(text)
+    match = PRIORITY_START.match(text)
     if match is None or int(match.group("number")) == 0:
         return None, text.strip()
     return int(match.group("number")), text[match.end() :].strip()
@@ -126,6 +108,16 @@ def _priority_labels(ids: Sequence[str | None], priorities: Sequence[int | None]
         nearest = [from_ids[r] for r in range(row, -1, -1)] + from_ids[row + 1 :]
         labels.append(next((str(p) for p in nearest if p is not None), "?"))
     return labels
+
+
+def priority_of_id(action_id: str | None) -> int | None:
+    """The priority an action id names: its first number (``2.1a`` -> 2), if it has parts.
+
+    >>> priority_of_id("2.1a"), priority_of_id("SV1"), priority_of_id("7")
+    (2, None, None)
+    """
+    parts = _parts(action_id or "")
+    return parts[0] if parts else None
 
 
 def _parts(action_id: str) -> tuple[int, int, str] | None:

@@ -13,7 +13,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from normalise.lead_names import UNASSIGNED_LEAD, lookup_key
-from normalise.lead_words import KEYWORDS, is_abbreviation, is_unassigned, words_of
+from normalise.lead_words import (
+    KEYWORDS,
+    is_abbreviation,
+    is_unassigned,
+    without_titles,
+    words_of,
+)
 
 # How a root's name came to be fixed, weakest first: a canonical chosen by a
 # stronger source wins the cluster's name, and two different names fixed at
@@ -124,4 +130,8 @@ def follow_rules(
             steps.append(("partnership prefix dropped", EXACT_SCORE))
             continue
         break
+    person = without_titles(text)
+    if person != text and fixed < FIX_ALIAS:
+        text = person
+        steps.append(("title or rank before a name dropped", EXACT_SCORE))
     return text, tuple(steps), fixed, False

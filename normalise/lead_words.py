@@ -54,6 +54,12 @@ DOMAIN_WORDS = _word_set(
 )
 PARTICLES = _word_set("de da di du del della van von der den le la bin al st")
 TITLES = _word_set("dr mr mrs ms miss mx cllr prof rev sir dame")
+# Ranks written before a person's name (police and fire ranks, their short
+# forms): a rank says what the person is now, not who they are.
+RANKS = _word_set(
+    "detective chief inspector superintendent sergeant constable commander officer "
+    "insp supt sgt pc dc ds di dci dsi dsupt ch det station watch"
+)
 STOPWORDS = _word_set("and of the for to in on at with by a an")
 
 _INITIAL = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")  # K, K., J.K.; not QA
@@ -154,3 +160,24 @@ def stands_alone(text: str) -> bool:
         return True
     tokens = text.split()
     return all(is_abbreviation(t) for t in tokens) or text.casefold() in {"all", "everyone"}
+
+
+def without_titles(text: str) -> str:
+    """A person's name without the titles and ranks written before it.
+
+    Only a person's name loses them: what remains must have the shape of a
+    name, so ``Chief Inspector`` or ``Inspector of Schools`` stay as written.
+
+    >>> without_titles("Detective Inspector Ravi Bains"), without_titles("Dr Ben Achebe")
+    ('Ravi Bains', 'Ben Achebe')
+    >>> without_titles("Chief Inspector"), without_titles("Ann Lee")
+    ('Chief Inspector', 'Ann Lee')
+    """
+    tokens = text.split()
+    k = 0
+    while k < len(tokens) and _word_key(tokens[k]) in TITLES | RANKS:
+        k += 1
+    rest = " ".join(tokens[k:])
+    if k == 0 or not is_person_name(rest):
+        return text
+    return rest

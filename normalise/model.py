@@ -72,6 +72,9 @@ class Action:
 
     ``removed`` marks an action a newer version of its workplan no longer
     has: it stays in the register, flagged in its review trail.
+    ``lead_read_as`` is the lead cell as the lead splitter reads it when that
+    differs from ``lead_as_written``: its column's label dropped, a Support
+    column's names after ``supported by``; empty otherwise.
     """
 
     register_id: str
@@ -91,6 +94,7 @@ class Action:
     location: str
     review: tuple[Repair, ...] = ()
     removed: bool = False
+    lead_read_as: str = ""
 
     @property
     def review_summary(self) -> str:

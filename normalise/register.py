@@ -34,7 +34,7 @@ def lead_resolution(
     (workplan index, action index): a Word file and its PDF share register ids.
     """
     cells = {
-        (i, k): split_lead_cell(a.lead_as_written)
+        (i, k): split_lead_cell(a.lead_read_as or a.lead_as_written)
         for i, w in enumerate(workplans)
         for k, a in enumerate(w.actions)
     }

@@ -1,29 +1,57 @@
 """Rebuild a workplan table's rows into actions.
 
-A row of the table becomes one action, or several when its action lists
-a) b) c) items whose lead and timeframe cells list the same items. The
-Impact cell, merged down over its actions, is carried to each of them; an
-Impact cell that the layout shows to be the rest of a merged Impact cut by a
-PDF page break is joined to it. Two cells of two rows are never joined.
+Rows are first sorted by role (``normalise.bands``): band rows and headings
+set the priority and impact of the rows below them; repeated headers, colour
+keys and notes are left out and recorded; the rest are action rows.
+
+An action row becomes one action, or several: when its action lists a) b) c)
+items whose lead and timeframe cells list the same items; when the cell is
+only a list of actions, or a nested table of sub-actions
+(``normalise.cells``). Columns are read by role: an Impact cell, merged down
+over its actions, is carried to each of them (an Impact cell that the layout
+shows to be the rest of a merged Impact cut by a PDF page break is joined to
+it; two cells of two rows are never joined); an ID column gives the action id
+as written; a Priority column the priority (and the impact, where there is no
+Impact column); a Support column the helpers; a theme matrix the themes.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from normalise.ids import split_action_id, split_priority, split_sub_items
+from normalise.bands import (
+    BAND_RULE,
+    HEADING_RULE,
+    Band,
+    RowKind,
+    band_text,
+    read_band,
+    row_kind,
+    skipped_row,
+)
+from normalise.cells import listed_items, theme_matrix, ticked_themes
+from normalise.draft import Draft
+from normalise.ids import split_action_id, split_priority
 from normalise.model import Repair
-from normalise.text import repair_text
+from normalise.nested import nested_grid_rows, nested_grids, nested_rows
+from normalise.sub_actions import split_listed, split_nested, split_sub_actions
+from normalise.text import repair_text, strip_own_label
+from normalise.themes import ThemeConfig
 from parsers.model import RawCell, RawTable, Role
+from parsers.vocabulary import carries_on
 
-_TERMINAL = re.compile(r"[.!?;)\]]\s*$")
+LABEL_RULE = "removed the column's own label written before the cell's content"
+ID_COLUMN_RULE = "a number before the action text dropped: the id column gives the action id"
 
 
 @dataclass(frozen=True, slots=True)
 class Cells:
-    """One table row's cells by role, as written, with where they came from."""
+    """One table row's cells by role, as written, with where they came from.
+
+    ``action_id`` is the ID column's text, ``None`` when the table has no ID
+    column; ``repairs`` records column labels stripped from the cells.
+    """
 
     impact: RawCell | None
     action: str
@@ -33,59 +61,89 @@ class Cells:
     status_texts: tuple[str, ...]
     fills: tuple[str, ...]
     location: str
+    action_id: str | None = None
+    support: str = ""
+    priority: str = ""
+    repairs: tuple[Repair, ...] = ()
+    lead_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class Draft:
-    """An action before its identity, timeframe, themes and leads are settled."""
+class TableReading:
+    """A table's actions, and the rows left out as no action (for the Review sheet)."""
 
-    impact: str
-    priority: int | None
-    action_id: str | None
-    action: str
-    themes: str
-    lead: str
-    timeframe: str
-    status_texts: tuple[str, ...]
-    fills: tuple[str, ...]
-    location: str
-    repairs: tuple[Repair, ...] = field(default=())
+    drafts: tuple[Draft, ...]
+    left_out: tuple[Repair, ...] = ()
 
 
-def row_cells(table: RawTable) -> list[Cells]:
-    """Each data row's cells by role; rows with nothing in them are left out."""
-    roles = table.roles
-    out = []
-    for row in table.rows:
-        by_role: dict[Role, RawCell] = {}
-        for cell, role in zip(row, roles, strict=False):
-            if role is not Role.OTHER and role not in by_role:
-                by_role[role] = cell
-        texts = {role: (cell.text or "") for role, cell in by_role.items()}
-        if not any(t.strip() for r, t in texts.items() if r is not Role.STATUS) and not any(
-            c.fill for c in row if c.text is not None and c is not by_role.get(Role.IMPACT)
-        ):
-            continue
-        status = by_role.get(Role.STATUS)
-        fills = [status.fill] if status is not None and status.fill else []
-        fills += [
-            c.fill
-            for c in row
-            if c.fill and c.text is not None and c is not by_role.get(Role.IMPACT)
-        ]
-        out.append(
-            Cells(
-                impact=by_role.get(Role.IMPACT),
-                action=texts.get(Role.ACTION, ""),
-                themes=texts.get(Role.THEMES, ""),
-                lead=texts.get(Role.LEAD, ""),
-                timeframe=texts.get(Role.TIMEFRAME, ""),
-                status_texts=(texts.get(Role.STATUS, ""),) if Role.STATUS in texts else (),
-                fills=tuple(dict.fromkeys(fills)),
-                location=_location(row),
-            )
-        )
-    return out
+# Cells whose column label, written before their content, is dropped here:
+# those read into another form (an id, a number, theme and helper names). The
+# Lead and Timeframe cells are shown as written, so they keep it: the lead
+# splitter reads the lead without it (``Draft.lead_label``), and a timeframe
+# is found inside its cell's text.
+_LABELLED = {
+    Role.SUPPORT: "Support",
+    Role.THEMES: "Themes",
+    Role.ID: "Action ID",
+    Role.PRIORITY: "Priority",
+}
+
+
+def row_cells(
+    row: Sequence[RawCell],
+    roles: Sequence[Role],
+    header: Sequence[str] = (),
+    matrix: Mapping[int, str] | None = None,
+) -> Cells | None:
+    """One data row's cells by role; ``None`` for a row with nothing in it.
+
+    The first column of each role is read (theme matrix columns are not a
+    Themes column: their ticks become theme names); a cell that starts with
+    its column's label and a colon loses the label.
+    """
+    matrix = matrix or {}
+    by_role: dict[Role, RawCell] = {}
+    labels: dict[Role, str] = {}
+    for k, (cell, role) in enumerate(zip(row, roles, strict=False)):
+        if role is not Role.OTHER and role not in by_role and k not in matrix:
+            by_role[role] = cell
+            labels[role] = header[k] if k < len(header) else ""
+    texts = {role: (cell.text or "") for role, cell in by_role.items()}
+    ticked = ticked_themes(row, matrix)
+    if (
+        not any(t.strip() for r, t in texts.items() if r is not Role.STATUS)
+        and not ticked
+        and not any(c.fill for c in row if c.text is not None and c is not by_role.get(Role.IMPACT))
+    ):
+        return None
+    repairs = []
+    for role, name in _LABELLED.items():
+        if role in texts:
+            stripped = strip_own_label(texts[role], labels[role])
+            if stripped != texts[role]:
+                repairs.append(Repair(name, texts[role].strip(), stripped.strip(), LABEL_RULE, 0.9))
+                texts[role] = stripped
+    status = by_role.get(Role.STATUS)
+    fills = [status.fill] if status is not None and status.fill else []
+    fills += [
+        c.fill for c in row if c.fill and c.text is not None and c is not by_role.get(Role.IMPACT)
+    ]
+    themes = "; ".join(t for t in (texts.get(Role.THEMES, "").strip(), *ticked) if t)
+    return Cells(
+        impact=by_role.get(Role.IMPACT),
+        action=texts.get(Role.ACTION, ""),
+        themes=themes,
+        lead=texts.get(Role.LEAD, ""),
+        timeframe=texts.get(Role.TIMEFRAME, ""),
+        status_texts=(texts.get(Role.STATUS, ""),) if Role.STATUS in texts else (),
+        fills=tuple(dict.fromkeys(fills)),
+        location=_location(row),
+        action_id=texts.get(Role.ID),
+        support=texts.get(Role.SUPPORT, ""),
+        priority=texts.get(Role.PRIORITY, ""),
+        repairs=tuple(repairs),
+        lead_label=labels.get(Role.LEAD, ""),
+    )
 
 
 def _location(row: Sequence[RawCell]) -> str:
@@ -99,78 +157,191 @@ def _location(row: Sequence[RawCell]) -> str:
     return where
 
 
-def drafts(table: RawTable) -> list[Draft]:
-    """The table's rows as drafts, impact carried down and text repaired."""
+@dataclass(slots=True)
+class _Scene:
+    """What the rows above say about the next action: its priority and impact."""
+
+    impact: str = ""
+    priority: int | None = None
+    band_priority: int | None = None
+    impact_cell: RawCell | None = None
+    repairs: tuple[Repair, ...] = ()
+
+    def band(self, band: Band) -> None:
+        self.impact, self.priority, self.band_priority = band.impact, band.priority, band.priority
+        self.impact_cell = None
+        self.repairs = (band.repair,)
+
+    def impact_from(
+        self, cell: RawCell, labels: Mapping[Role, str], all_labels: Sequence[str]
+    ) -> None:
+        raw_impact = cell.text or ""
+        number, text = split_priority(raw_impact)
+        cut = self.impact_cell is not None and continues_over_page(self.impact_cell, cell)
+        self.impact_cell = cell
+        if number is None and self.impact and cut and carries_on(self.impact, text):
+            self.impact, _ = repair_text(f"{self.impact} {text}", "Impact")
+            joined = Repair(
+                "Impact",
+                text.strip(),
+                self.impact,
+                "joined an Impact cell cut by a page break",
+                0.9,
+            )
+            self.repairs = (*self.repairs, joined)
+            return
+        self.impact, repairs = repair_text(
+            text, "Impact", own_label=labels.get(Role.IMPACT, ""), header_labels=all_labels
+        )
+        self.priority = number if number is not None else self.band_priority
+        self.repairs = repairs
+
+
+def drafts(table: RawTable, themes: ThemeConfig | None = None) -> list[Draft]:
+    """The table's action rows as drafts, impact carried down and text repaired."""
+    return list(read_table(table, themes).drafts)
+
+
+def read_table(table: RawTable, themes: ThemeConfig | None = None) -> TableReading:
+    """The table's actions, and a record of each row that is no action.
+
+    ``themes`` lets a theme matrix (columns named after themes, holding
+    ticks) be read; without it such columns are left alone.
+    """
     labels = dict(zip(table.roles, table.header, strict=False))
     all_labels = tuple(h for h in table.header if h.strip())
-    impact, priority = "", None
-    impact_cell: RawCell | None = None
-    impact_repairs: tuple[Repair, ...] = ()
+    scene_columns = [k for k, r in enumerate(table.roles) if r in (Role.IMPACT, Role.PRIORITY)]
+    kinds = [row_kind(row, table.header, table.roles, scene_columns) for row in table.rows]
+    grids = nested_grids(table)
+    for nested_at in grids.values():
+        for at in nested_at:
+            kinds[at] = RowKind.NESTED
+    action_rows = [
+        row for row, kind in zip(table.rows, kinds, strict=True) if kind is RowKind.ACTION
+    ]
+    matrix = theme_matrix(table.header, action_rows, themes) if themes is not None else {}
+    headings: dict[int, list[str]] = {}
+    for at, text in table.headings:
+        headings.setdefault(at, []).append(text)
+    scene = _Scene()
     out: list[Draft] = []
-    for cells in row_cells(table):
-        raw_impact = cells.impact.text if cells.impact is not None else None
-        if cells.impact is not None and raw_impact and raw_impact.strip():
-            number, text = split_priority(raw_impact)
-            cut = impact_cell is not None and continues_over_page(impact_cell, cells.impact)
-            impact_cell = cells.impact
-            if number is None and impact and cut and _continues(impact, text):
-                impact, repairs = repair_text(f"{impact} {text}", "Impact")
-                impact_repairs = (
-                    *impact_repairs,
-                    Repair(
-                        "Impact",
-                        text.strip(),
-                        impact,
-                        "joined an Impact cell cut by a page break",
-                        0.9,
-                    ),
-                )
-            else:
-                impact, repairs = repair_text(
-                    text, "Impact", own_label=labels.get(Role.IMPACT, ""), header_labels=all_labels
-                )
-                priority = number
-                impact_repairs = repairs
-        action, action_repairs = repair_text(
-            cells.action, "Action", own_label=labels.get(Role.ACTION, ""), header_labels=all_labels
-        )
+    left_out: list[Repair] = []
+    for index, (row, kind) in enumerate(zip(table.rows, kinds, strict=True)):
+        for text in headings.get(index, ()):
+            if text.strip():
+                scene.band(read_band(text, HEADING_RULE))
+        if kind is RowKind.BAND:
+            scene.band(read_band(band_text(row, table.roles, scene_columns) or "", BAND_RULE))
+            continue
+        if kind is RowKind.NESTED:
+            continue  # read with the action whose cell holds it
+        if kind is not RowKind.ACTION:
+            left_out.append(skipped_row(kind, row, _location(row)))
+            continue
+        cells = row_cells(row, table.roles, table.header, matrix)
+        if cells is None:
+            continue
+        if cells.impact is not None and cells.impact.text and cells.impact.text.strip():
+            scene.impact_from(cells.impact, labels, all_labels)
+        if cells.priority.strip():
+            from_column = read_band(cells.priority)
+            if from_column.priority is not None:
+                scene.priority = from_column.priority
+            if Role.IMPACT not in table.roles:
+                scene.impact = from_column.impact
+        inner = [table.rows[at] for at in grids.get(index, ())]
+        draft = _draft(cells, scene, labels, all_labels, inner)
+        if draft is not None:
+            out.extend(draft)
+    return TableReading(tuple(out), tuple(left_out))
+
+
+def _draft(
+    cells: Cells,
+    scene: _Scene,
+    labels: Mapping[Role, str],
+    all_labels: Sequence[str],
+    inner: Sequence[Sequence[RawCell]] = (),
+) -> list[Draft] | None:
+    """The drafts of one action row; ``None`` for a row that only states a priority.
+
+    ``inner`` are the rows of a table nested in the action cell, when the
+    reader gave them as rows of the grid.
+    """
+    nested = nested_rows(cells.action) if not inner else nested_grid_rows(cells.action, inner)
+    source = nested[0] if nested is not None else cells.action
+    action, action_repairs = repair_text(
+        source, "Action", own_label=labels.get(Role.ACTION, ""), header_labels=all_labels
+    )
+    own_items = listed_items(action) if cells.action_id is None else None
+    if own_items is not None and all(own_id for own_id, _ in own_items):
+        action_id: str | None = None  # each line writes its own id
+    elif cells.action_id is None:
         action_id, action = split_action_id(action)
-        if not (
-            cells.action.strip()
-            or cells.lead.strip()
-            or cells.timeframe.strip()
-            or cells.themes.strip()
-        ):
-            continue  # a row that only states a priority's Impact: the actions below carry it
-        draft = Draft(
-            impact=impact,
-            priority=priority,
-            action_id=action_id,
-            action=action,
-            themes=cells.themes,
-            lead=cells.lead,
-            timeframe=cells.timeframe,
-            status_texts=cells.status_texts,
-            fills=cells.fills,
-            location=cells.location,
-            repairs=impact_repairs + action_repairs,
-        )
-        if not action.strip() and cells.action.strip():
-            draft = replace(
-                draft,
-                repairs=(
-                    *draft.repairs,
-                    Repair(
-                        "Action",
-                        cells.action.strip(),
-                        "",
-                        "action cell has no text after repair: kept for review",
-                        0.3,
-                    ),
+    else:
+        action_id, action, dropped = _id_from_column(cells.action_id, action)
+        action_repairs = (*action_repairs, *dropped)
+    if not (
+        cells.action.strip()
+        or cells.lead.strip()
+        or cells.timeframe.strip()
+        or cells.themes.strip()
+        or cells.support.strip()
+        or (cells.action_id or "").strip()
+    ):
+        return None  # a row that only states a priority's Impact: the actions below carry it
+    draft = Draft(
+        impact=scene.impact,
+        priority=scene.priority,
+        action_id=action_id,
+        action=action,
+        themes=cells.themes,
+        lead=cells.lead,
+        timeframe=cells.timeframe,
+        status_texts=cells.status_texts,
+        fills=cells.fills,
+        location=cells.location,
+        repairs=scene.repairs + cells.repairs + action_repairs,
+        support=cells.support,
+        lead_label=cells.lead_label,
+    )
+    if nested is not None:
+        return split_nested(draft, nested[1])
+    if not action.strip() and cells.action.strip():
+        draft = replace(
+            draft,
+            repairs=(
+                *draft.repairs,
+                Repair(
+                    "Action",
+                    cells.action.strip(),
+                    "",
+                    "action cell has no text after repair: kept for review",
+                    0.3,
                 ),
-            )
-        out.extend(_split_sub_actions(draft))
-    return out
+            ),
+        )
+    split = split_sub_actions(draft)
+    if len(split) > 1 or split[0] is not draft:
+        return split
+    return split_listed(draft, own_items if action_id is None and own_items else None)
+
+
+def _id_from_column(written: str, action: str) -> tuple[str | None, str, tuple[Repair, ...]]:
+    """The id an ID column writes, and the action text without a number written before it.
+
+    The id is kept exactly as written. An empty id cell gives no id (it is
+    inferred later, and flagged) and the text keeps any number it starts with.
+    """
+    action_id = " ".join(written.split()) or None
+    if action_id is None:
+        return None, action, ()
+    text_id, rest = split_action_id(action)
+    if text_id is None:
+        return action_id, action, ()
+    same = text_id.casefold() == (split_action_id(action_id)[0] or action_id).casefold()
+    dropped = () if same else (Repair("Action", action, rest, ID_COLUMN_RULE, 0.7),)
+    return action_id, rest, dropped
 
 
 def continues_over_page(above: RawCell, cell: RawCell) -> bool:
@@ -190,57 +361,3 @@ def continues_over_page(above: RawCell, cell: RawCell) -> bool:
         and cell.provenance.col == above.provenance.col
         and (above.row_span > 1 or cell.row_span > 1)
     )
-
-
-def _continues(previous: str, text: str) -> bool:
-    """An Impact fragment that carries on the one above: it starts in lower case, or
-    the one above stops mid-sentence."""
-    stripped = text.strip()
-    return bool(stripped) and (stripped[0].islower() or not _TERMINAL.search(previous))
-
-
-def _split_sub_actions(draft: Draft) -> list[Draft]:
-    """Split a) b) c) items into sub-actions when lead or timeframe list the same items."""
-    stem, items = split_sub_items(draft.action)
-    if len(items) < 2 or draft.action_id is None:
-        return [draft]
-    letters = [letter for letter, _ in items]
-    lists = {}
-    for name, text in (("Lead", draft.lead), ("Timeframe", draft.timeframe)):
-        own_stem, own_items = split_sub_items(text)
-        if own_items:
-            lists[name] = (own_stem, own_items)
-    if not lists:
-        return [draft]
-    if any([letter for letter, _ in own] != letters for _, own in lists.values()):
-        note = Repair(
-            "Action",
-            draft.action,
-            draft.action,
-            "a) b) c) items do not line up with the lead or timeframe lists: kept as one action",
-            0.5,
-        )
-        return [replace(draft, repairs=(*draft.repairs, note))]
-    out = []
-    for k, (letter, item) in enumerate(items):
-        lead = lists["Lead"][1][k][1] if "Lead" in lists else draft.lead
-        timeframe = lists["Timeframe"][1][k][1] if "Timeframe" in lists else draft.timeframe
-        text = f"{stem} {item}".strip() if stem else item
-        note = Repair(
-            "Action ID",
-            draft.action_id,
-            f"{draft.action_id}{letter}",
-            "split a) b) c) items into sub-actions",
-            0.9,
-        )
-        out.append(
-            replace(
-                draft,
-                action_id=f"{draft.action_id}{letter}",
-                action=text,
-                lead=lead,
-                timeframe=timeframe,
-                repairs=(*draft.repairs, note),
-            )
-        )
-    return out

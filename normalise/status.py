@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from normalise.model import Repair, Status
 from parsers.model import KeyEntry
+from parsers.vocabulary import STATUS_PATTERNS
 
 # The usual RAG palette when a document has no key of its own. Several
 # shades per status: Word's standard colours and their common lighter tints.
@@ -32,14 +33,9 @@ MAX_COLOUR_DISTANCE = 35.0
 # Near-white and near-grey fills are table styling, not status.
 _MIN_CHROMA = 12.0
 
-_TEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = (
-    (
-        re.compile(r"\b(complete[d]?|done|achieved|closed)\b|^b(lue)?$|dark\s*green", re.I),
-        Status.COMPLETE,
-    ),
-    (re.compile(r"\b(overdue|off[\s-]*track|delayed|behind)\b|^r(ed)?$", re.I), Status.OVERDUE),
-    (re.compile(r"\b(at[\s-]*risk)\b|^a(mber)?$", re.I), Status.AT_RISK),
-    (re.compile(r"\b(on[\s-]*track|in[\s-]*progress)\b|^g(reen)?$", re.I), Status.ON_TRACK),
+# The status words are defined once, with the parsers (parsers/vocabulary.py).
+_TEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = tuple(
+    (pattern, Status(name)) for name, pattern in STATUS_PATTERNS
 )
 
 
@@ -121,7 +117,10 @@ def row_status(
         if status is not None:
             return status, ()
     own = key_palette(key)
-    palette = own or DEFAULT_PALETTE
+    # A key that names only some statuses (no "on track") leaves the usual
+    # colours for the others.
+    named = {status for _, status in own}
+    palette = (*own, *(entry for entry in DEFAULT_PALETTE if entry[1] not in named))
     source = "the document's colour key" if own else "the usual RAG colours"
     for fill in fills:
         status, confidence = status_from_fill(fill, palette)

@@ -221,7 +221,33 @@ def _strip_label_prefix(text: str, label: str) -> str:
     stripped = text
     while (match := pattern.match(stripped)) and match.end() < len(stripped):
         stripped = stripped[match.end() :]
-    return stripped
+    return strip_own_label(stripped, label)
+
+
+# A label's own words end where its explanation starts: "Impact – what will
+# success look like?", "Lead/Owner", "Timeframe (by when)".
+_LABEL_END = re.compile(r"\s[–—-]\s|[/?(:]")
+
+
+def strip_own_label(text: str, label: str) -> str:
+    """Remove a column's label written with a colon before its own cell's content.
+
+    The label's leading words, all or the first ones, then ``:``: under
+    ``Responsible officer``, ``Responsible: Jo Bloggs`` and ``Responsible
+    officer: Jo Bloggs`` both read ``Jo Bloggs``. The colon is what marks the
+    words as a label, so ``Lead to be agreed`` keeps its first word.
+
+    >>> strip_own_label("Responsible: Jo Bloggs", "Responsible officer")
+    'Jo Bloggs'
+    >>> strip_own_label("Lead to be agreed", "Lead")
+    'Lead to be agreed'
+    """
+    words = _words(_LABEL_END.split(label, maxsplit=1)[0])
+    if not words:
+        return text
+    runs = "|".join(r"\W+".join(map(re.escape, words[:n])) for n in range(len(words), 0, -1))
+    match = re.match(rf"\A\W*(?i:{runs})[ ]*:\s*(?=\S)", text)
+    return text[match.end() :] if match else text
 
 
 def _units(text: str) -> list[tuple[str, str]]:

@@ -98,6 +98,11 @@ def parse_timeframe(text: str) -> tuple[Timeframe, tuple[Repair, ...]]:
     if not written:
         return Timeframe("", TimeframeType.NONE, None), ()
     plain = re.sub(r"\s+", " ", written.casefold().replace("–", "-").replace("—", "-"))
+    end = _range_end(plain)
+    if end is not None:
+        timeframe, of_end = parse_timeframe(end)
+        note = Repair(FIELD, written, end, "a start - end range: the end decides", 0.8)
+        return Timeframe(written, timeframe.type, timeframe.due), (*of_end, note)
     found = _dates(plain)
     kinds = _kinds(plain)
     repairs = [f.guess for f in found if f.guess is not None]
@@ -133,6 +138,39 @@ def parse_timeframe(text: str) -> tuple[Timeframe, tuple[Repair, ...]]:
     else:
         kind = TimeframeType.DATE
     return Timeframe(written, kind, due), tuple(repairs)
+
+
+# A range written "start - end" / "start to end": spaces round the dash, so
+# that "2024-25" stays one financial year.
+_RANGE = re.compile(r"^(?P<start>.+?)\s+(?:-|to|until|till)\s+(?P<end>.+)$")
+
+
+def _range_end(plain: str) -> str | None:
+    """The end of a ``start - end`` range whose end is not a date, or ``None``.
+
+    The start must be a single dated month, season or day and the end a
+    timeframe of its own: then the start says when work begins, not when it is
+    due, and the end decides the type and due date (``April 2024 - Quarterly``
+    is Recurring with no due date). A range of two dates needs no rule: the
+    latest date is due already.
+
+    >>> _range_end("april 2024 - quarterly")
+    'quarterly'
+    >>> _range_end("april 2024 - march 2025") is None
+    True
+    >>> _range_end("tba - 2024") is None
+    True
+    """
+    match = _RANGE.match(plain)
+    if match is None:
+        return None
+    start, end = match["start"], match["end"]
+    dated = _dates(start)
+    if len(dated) != 1 or dated[0].vague or _kinds(start):
+        return None
+    if _dates(end) or not _kinds(end):
+        return None
+    return end
 
 
 def _dates(plain: str) -> list[_Found]:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from parsers.model import Footnote
-from parsers.pdf_page import Line, Page
+from parsers.pdf_page import Page
+from parsers.pdf_words import Line
 
 # A footnote's type is smaller than the body's: below this share of the page's median size.
 _SMALL_TYPE = 0.9

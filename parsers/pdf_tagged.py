@@ -2,9 +2,12 @@
 
 Word and LibreOffice can write a structure tree (``Table`` / ``TR`` / ``TH`` /
 ``TD``) in which each cell names its marked content. Where one is present it
-is the producer's own account of rows, columns and spans, so it is read in
-preference to the drawn lines: a row cut by a page break is one ``TR``, and a
-repeated header row is not repeated. Cell text comes from the cell's own
+is the producer's own account of rows, columns and spans: a row cut by a page
+break is one ``TR``, and a repeated header row is not repeated. It is one of
+the readings ``parsers.pdf`` compares: some producers tag only part of the
+text (Chromium leaves a cell's wrapped lines out), so it is not trusted blindly.
+Chromium also leaves empty cells out, naming each cell's header cell instead
+(``Headers``), which places the cells that are there. Cell text comes from the cell's own
 characters; a cell's colour from the filled box behind it.
 """
 
@@ -19,7 +22,10 @@ from typing import Any
 from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.text import extract_words
 
-from parsers.pdf_page import BBox, Word, clean_word, fill_at, group_lines, join_line, text_of
+from parsers.header import find_header, is_repeated_header
+from parsers.pdf_grid import Cell, Table, col_spans, header_marks
+from parsers.pdf_page import fill_at
+from parsers.pdf_words import BBox, Word, clean_word, group_lines, join_line, text_of
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +130,7 @@ def structure_tree(document: Any, page_numbers: Mapping[Any, int]) -> list[Node]
                 if child is not None:
                     children.append(child)
         return {"type": role_map.get(kind, kind), "attributes": _attributes(obj.get("A")),
-                "children": children, "leaves": leaves}  # fmt: skip
+                "children": children, "leaves": leaves, "id": _id(obj.get("ID"))}  # fmt: skip
 
     kids = resolve1(root.get("K"))
     nodes = [walk(kid, None) for kid in (kids if isinstance(kids, list) else [kids])]
@@ -136,6 +142,14 @@ def _name(value: Any) -> str:
     return str(getattr(value, "name", value) or "")
 
 
+def _id(value: Any) -> str:
+    """An element's ``ID`` (a byte string in the file) as text; ``""`` when it has none."""
+    value = resolve1(value)
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value if isinstance(value, str) else ""
+
+
 def _attributes(value: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     value = resolve1(value)
@@ -143,6 +157,33 @@ def _attributes(value: Any) -> dict[str, Any]:
         part = resolve1(part)
         if isinstance(part, dict):
             out.update({str(k): resolve1(v) for k, v in part.items()})
+    return out
+
+
+def marked_chars(
+    page_number: int, chars: Sequence[dict[str, Any]]
+) -> dict[CharKey, list[dict[str, Any]]]:
+    """A page's characters by marked-content id, in content-stream order.
+
+    pdfplumber keeps no stack of marked content: a span nested inside a cell's
+    marked content (Chromium's ``/Span <</ActualText (fi)>>`` round a ligature)
+    clears the id, so the characters after it, to the end of the cell, have
+    none. Such a character (no id, not an ``Artifact``) belongs to the id of
+    the characters before it.
+    """
+    out: dict[CharKey, list[dict[str, Any]]] = {}
+    last: int | None = None
+    for char in chars:
+        mcid = char.get("mcid")
+        if mcid is None:
+            if char.get("tag") == "Artifact":
+                last = None
+                continue
+            mcid = last
+        if mcid is None:
+            continue
+        last = int(mcid)
+        out.setdefault((page_number, last), []).append(char)
     return out
 
 
@@ -169,6 +210,8 @@ def read_tagged(
     if not rows or not rows[0]:
         return None
     widths = [_width(c) for c in rows[0]]
+    # Chrome leaves empty cells out but names each cell's header cell (``Headers``).
+    header_ids = {c.get("id"): k for k, c in enumerate(rows[0]) if c.get("id")}
     covering: dict[int, int] = {}  # column -> rows still covered by a span from above
     grid: list[list[TaggedCell | None]] = []
     grid_boxes: list[list[dict[int, BBox]]] = []
@@ -180,6 +223,9 @@ def read_tagged(
         col = 0
         for node in nodes:
             width = _width(node)
+            named = _named_column(node, header_ids)
+            if named is not None and named >= col and named not in placed:
+                col = named
             while col in placed or (width and col < len(widths) and abs(widths[col] - width) > _WIDTH_TOLERANCE
                                     and _later(widths, col, width)):  # fmt: skip
                 col += 1
@@ -276,6 +322,17 @@ def _width(node: Node) -> float:
         return 0.0
 
 
+def _named_column(node: Node, header_ids: Mapping[str, int]) -> int | None:
+    """The column of the first header cell a cell's ``Headers`` attribute names."""
+    names = (node.get("attributes") or {}).get("Headers")
+    for name in names if isinstance(names, list) else [names]:
+        name = resolve1(name)
+        key = name.decode("latin-1") if isinstance(name, bytes) else name
+        if isinstance(key, str) and key in header_ids:
+            return header_ids[key]
+    return None
+
+
 def _later(widths: Sequence[float], col: int, width: float) -> bool:
     """Skip to a later column only if one of that width is still to come."""
     return any(abs(w - width) <= _WIDTH_TOLERANCE for w in widths[col + 1 :])
@@ -304,6 +361,7 @@ def _cell(
     text, fill, start = "", None, None
     marks: list[str] = []
     boxes: dict[int, BBox] = {}
+    texts: list[str] = []
     for page in sorted(p for p, found in by_page.items() if found):
         page_chars = by_page[page]
         raw = extract_words(page_chars, extra_attrs=["size"])
@@ -312,8 +370,11 @@ def _cell(
             for w in raw
         ]
         lines = group_lines(words)
-        text = join_line(text, text_of(lines))
-        marks.extend(m for ln in lines for m in ln.marks)
+        page_text = text_of(lines)
+        if page_text not in texts:  # a header cell repeated on each page (Chrome's <thead>) once
+            text = join_line(text, page_text)
+            marks.extend(m for ln in lines for m in ln.marks)
+        texts.append(page_text)
         box = (min(c["x0"] for c in page_chars), min(c["top"] for c in page_chars),
                max(c["x1"] for c in page_chars), max(c["bottom"] for c in page_chars))  # fmt: skip
         fill = fill or fill_at(box, fills.get(page, ()))
@@ -321,3 +382,30 @@ def _cell(
         boxes[page] = box
     cell = TaggedCell(text, frozenset(boxes), fill, row_span, col_span, tuple(marks))
     return cell, start, boxes
+
+
+def tagged_table(tables: Sequence[TaggedTable]) -> Table | None:
+    """The first tagged table with a workplan header, as the shared ``Table``; repeated headers dropped."""
+    for found in tables:
+        texts = [[c.text if c else None for c in row] for row in found.rows]
+        header = find_header(texts, col_spans=col_spans(found.rows))
+        if header is None:
+            continue
+        table = Table(header.labels, header.roles, (), method="tagged", top=found.top,
+                      header_rows=header.rows, spans=header.spans, extents=dict(found.extents),
+                      header_marks=header_marks(found.rows[: header.rows], header.labels))  # fmt: skip
+        for row in found.rows[header.rows :]:
+            if is_repeated_header([c.text if c else None for c in row], header.labels):
+                continue
+            table.rows.append(
+                [
+                    Cell(None, None, set())
+                    if c is None
+                    else Cell(c.text, c.fill, set(c.pages), c.row_span, c.col_span, c.marks)
+                    for c in row
+                ]
+            )
+            table.pages |= {p for c in row if c is not None for p in c.pages}
+        table.last_page = max(table.pages, default=found.first_page)
+        return table
+    return None

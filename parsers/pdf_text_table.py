@@ -5,7 +5,10 @@ gap) give the columns' left edges and their roles. Below it, each line's
 words go to the column whose edge they sit at; a row starts where the Action
 column starts with an action id (or the Impact with a priority number), or
 after a gap wider than the lines within a cell. The table ends at a line
-whose words run across a column edge (a paragraph, not a cell).
+whose words run across a column edge (a paragraph, not a cell), unless it
+is a short heading (``Priority 2: ...``) followed by the header again or a
+numbered row: then it is one of the table's headings, and the header's
+repeats are passed over.
 """
 
 from __future__ import annotations
@@ -15,10 +18,22 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from parsers.header import header_roles, role_of
 from parsers.model import Role
-from parsers.pdf_page import Line, Page, Word, fill_at, text_of
+from parsers.pdf_grid import Cell, Table, fill_spans
+from parsers.pdf_page import Page, fill_at
+from parsers.pdf_words import (
+    ACTION_ID,
+    Line,
+    Word,
+    body_size,
+    is_heading,
+    is_larger,
+    names_priority,
+    text_of,
+)
 
 # Words of one cell are a space apart (~3pt at 10pt); columns are further.
 _COLUMN_GAP = 9.0
@@ -26,7 +41,16 @@ _COLUMN_GAP = 9.0
 _EDGE_TOLERANCE = 6.0
 # A gap this many times the usual line pitch separates two rows.
 _ROW_GAP_RATIO = 1.35
-_ACTION_ID = re.compile(r"^\s*\d+(?:\.\d+)+\s*[a-z]?\b")
+# Two header cells are further apart than a space (about a third of the type
+# size): cell padding on both sides of the boundary. Finer than _COLUMN_GAP,
+# which must also keep wrapped prose together, so used only where the body
+# confirms it (and by ``pdf_rules``, where rules bound the rows).
+GAP_EM = 0.45
+MIN_GAP = 4.0
+# A finer split of the header needs this many body chunks starting at each new
+# edge, among the first lines below it.
+_EVIDENCE = 2
+_EVIDENCE_LINES = 40
 _PRIORITY = re.compile(r"^\s*\d+\.?\s")
 
 
@@ -49,6 +73,7 @@ class TextTable:
     pages: set[int] = field(default_factory=set)
     top: float = 0.0
     extents: dict[int, tuple[float, float]] = field(default_factory=dict)
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (row before which, text)
 
 
 @dataclass(slots=True)
@@ -77,15 +102,48 @@ def _chunk_text(chunk: Sequence[Word]) -> str:
 
 
 def find_text_header(lines: Sequence[Line]) -> tuple[int, list[float], tuple[Role, ...]] | None:
-    """The index of the header line, its columns' left edges, and their roles."""
+    """The index of the header line, its columns' left edges, and their roles.
+
+    Header cells closer than ``_COLUMN_GAP`` (a browser's narrow padding) are
+    told apart by a finer gap when the body has words starting at the edge
+    that splits them (``Timeframe RAG`` over ``March 2025  R``).
+    """
     for i, line in enumerate(lines):
         parts = chunks(line)
         if len(parts) < 2:
             continue
         roles = header_roles([_chunk_text(p) for p in parts])
         if roles is not None:
+            fine = _finer_header(line, parts, lines[i + 1 :])
+            if fine is not None:
+                return (
+                    i,
+                    [p[0].x0 for p in fine],
+                    cast("tuple[Role, ...]", header_roles([_chunk_text(p) for p in fine])),
+                )
             return i, [p[0].x0 for p in parts], roles
     return None
+
+
+def _finer_header(
+    line: Line, parts: Sequence[Sequence[Word]], body: Sequence[Line]
+) -> list[list[Word]] | None:
+    """The header split at every gap wider than a space, when the body bears the new edges out."""
+    size = statistics.median(w.size for w in line.words)
+    fine = chunks(line, max(MIN_GAP, GAP_EM * size))
+    if len(fine) <= len(parts) or header_roles([_chunk_text(p) for p in fine]) is None:
+        return None
+    coarse = {p[0].x0 for p in parts}
+    starts = [
+        c[0].x0 for ln in body[:_EVIDENCE_LINES] for c in chunks(ln, max(MIN_GAP, GAP_EM * size))
+    ]
+    for part in fine:
+        edge = part[0].x0
+        if edge in coarse:
+            continue
+        if sum(1 for x in starts if abs(x - edge) <= _EDGE_TOLERANCE) < _EVIDENCE:
+            return None
+    return fine
 
 
 def _column(x0: float, edges: Sequence[float]) -> int:
@@ -108,6 +166,18 @@ def _crosses(line: Line, edges: Sequence[float]) -> bool:
     )
 
 
+def text_table(pages: Sequence[Page], furniture: set[str]) -> Table | None:
+    """The workplan table read from text alignment, as the shared ``Table``; ``None`` without a header."""
+    found = text_tables(pages, furniture)
+    if found is None:
+        return None
+    table = Table(found.header, found.roles, (), method="text", pages=set(found.pages),
+                  top=found.top, extents=dict(found.extents), headings=list(found.headings))  # fmt: skip
+    table.rows = [[Cell(c.text, c.fill, set(c.pages)) for c in row] for row in found.rows]
+    fill_spans(table)
+    return table
+
+
 def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
     """Read the workplan table from text alignment, across pages; ``None`` when no header is found."""
     for start, page in enumerate(pages):
@@ -123,6 +193,12 @@ def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
         rows: list[_Row] = []
         extents: dict[int, tuple[float, float]] = {}
         ran_to_foot = True
+        headings: list[tuple[int, str]] = []
+        top = header_line.top
+        above = lines[index - 1] if index else None
+        if above is not None and _heading_above(above, header_line, body_size(page.lines)):
+            headings.append((0, above.text))
+            top = above.top
         for page_ in pages[start:]:
             if page_ is page:
                 page_lines = lines[body_start:]
@@ -130,16 +206,25 @@ def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
                 after = _after_repeated_header(page_, header_line)
                 if after is None and not ran_to_foot:
                     break  # prose ended the table and no header carries it on
-                page_lines = after if after is not None else list(page_.lines)
+                page_lines = list(page_.lines)  # a repeated header is passed over where it comes
             page_lines = [ln for ln in page_lines if re.sub(r"\d+", "#", ln.text) not in furniture]
-            used, ran_to_foot = _read_rows(page_, page_lines, edges, roles, rows)
+            used, ran_to_foot = _read_rows(
+                page_, page_lines, _Frame(edges, roles, header_line), rows, headings
+            )
             if used:
                 head_top = header_line.top if page_ is page else min(ln.top for ln in page_.lines)
                 extents[page_.number] = (head_top, max(ln.bottom for ln in used))
-        table = TextTable(tuple(header_texts), roles, top=header_line.top, extents=extents)
+        table = TextTable(tuple(header_texts), roles, top=top, extents=extents,
+                          headings=[h for h in headings if h[0] < len(rows)])  # fmt: skip
         _fill_table(table, rows, roles, pages)
         return table if table.rows else None
     return None
+
+
+def _heading_above(line: Line, header: Line, body: float) -> bool:
+    """Is ``line``, just above the header, a heading naming the first priority?"""
+    close = header.top - line.bottom <= 3 * (line.bottom - line.top)
+    return close and names_priority(line.text) and is_heading(line, body)
 
 
 def _header_band(
@@ -154,7 +239,7 @@ def _header_band(
         line = lines[k]
         if k > index and (
             line.top - last.bottom > pitch
-            or _ACTION_ID.match(line.text)
+            or ACTION_ID.match(line.text)
             or _PRIORITY.match(line.text)
         ):
             break
@@ -164,8 +249,11 @@ def _header_band(
             and _starts_row(line)
         ):
             break
-        for part in chunks(line):
-            texts[_column(part[0].x0, edges)].append(_chunk_text(part))
+        by_col: dict[int, list[Word]] = {}
+        for word in line.words:  # by word: two header cells can sit closer than a chunk gap
+            by_col.setdefault(_column(word.x0, edges), []).append(word)
+        for col, words in sorted(by_col.items()):
+            texts[col].append(_chunk_text(words))
         last = line
         k += 1
     return [" ".join(t) for t in texts], k
@@ -173,7 +261,7 @@ def _header_band(
 
 def _starts_row(line: Line) -> bool:
     return any(
-        _ACTION_ID.match(_chunk_text(c)) or _PRIORITY.match(_chunk_text(c)) for c in chunks(line)
+        ACTION_ID.match(_chunk_text(c)) or _PRIORITY.match(_chunk_text(c)) for c in chunks(line)
     )
 
 
@@ -187,45 +275,88 @@ def _after_repeated_header(page: Page, header_line: Line) -> list[Line] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What the rows are read against: column edges, roles, the header's first line."""
+
+    edges: Sequence[float]
+    roles: tuple[Role, ...]
+    header: Line
+
+
+# Headings (``Priority 2: ...``) between two parts of the table: at most this many lines.
+_MAX_HEADINGS = 3
+
+
 def _read_rows(
     page: Page,
     lines: Sequence[Line],
-    edges: Sequence[float],
-    roles: tuple[Role, ...],
+    frame: _Frame,
     rows: list[_Row],
+    headings: list[tuple[int, str]],
 ) -> tuple[list[Line], bool]:
-    """Add the page's table lines to ``rows``.
+    """Add the page's table lines to ``rows``, and headings between its parts to ``headings``.
 
-    Returns the lines used, and whether the table ran to the page's foot
-    (``False`` when a line of prose ended it on this page).
+    A repeat of the header is passed over; a short heading line across the
+    columns (``is_heading``) is a heading before the next row; any other line
+    across the columns is prose and ends the table. Returns the lines used,
+    and whether the table ran to the page's foot (``False`` when prose ended
+    it on this page).
     """
+    edges, roles = frame.edges, frame.roles
     used: list[Line] = []
     pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     pitch = statistics.median(pitches) if pitches else 12.0
+    body = body_size(page.lines)
     action = roles.index(Role.ACTION)
     impact = roles.index(Role.IMPACT) if Role.IMPACT in roles else None
     previous: Line | None = None
     first_on_page = True
-    for line in lines:
-        if _crosses(line, edges):
+    fresh = False  # the next line starts a row: a heading or a repeated header came before it
+    line_after_header = False
+    pending = 0  # heading lines since the last row
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.text == frame.header.text:
+            k = _header_band(lines, k, [c[0].x0 for c in chunks(line)])[1]
+            fresh = line_after_header = True
+            continue
+        if _crosses(line, edges) or is_larger(line, body):  # larger type: a heading, not a cell
+            if pending < _MAX_HEADINGS and is_heading(line, body):
+                headings.append((len(rows), line.text))
+                used.append(line)
+                pending += 1
+                fresh = True
+                k += 1
+                continue
             return used, False
-        used.append(line)
         by_col: dict[int, list[Word]] = {}
         for word in line.words:
             by_col.setdefault(_column(word.x0, edges), []).append(word)
         action_text = " ".join(w.text for w in by_col.get(action, []))
         impact_text = " ".join(w.text for w in by_col.get(impact, [])) if impact is not None else ""
+        starts = bool(ACTION_ID.match(action_text)) or bool(_PRIORITY.match(impact_text))
+        if pending and not starts and not line_after_header:
+            # a heading followed by neither the header nor a numbered row: the table
+            # ended at the heading (``Next steps`` and its text)
+            del headings[len(headings) - pending :]
+            del used[len(used) - pending :]
+            return used, False
+        used.append(line)
         gap = line.top - previous.bottom if previous is not None else 0.0
         new_row = (
             not rows
-            or bool(_ACTION_ID.match(action_text))
+            or fresh
+            or bool(ACTION_ID.match(action_text))
             or bool(impact_text and _PRIORITY.match(impact_text))
             or (not first_on_page and gap > (_ROW_GAP_RATIO - 1) * pitch + 2)
         )
         if (
             first_on_page
             and rows
-            and not _ACTION_ID.match(action_text)
+            and not fresh
+            and not ACTION_ID.match(action_text)
             and not _PRIORITY.match(impact_text)
         ):
             new_row = False  # the top of a page carries on the row cut by the break
@@ -239,7 +370,9 @@ def _read_rows(
         for col, words in by_col.items():
             row.lines[col].append(words)
         previous = line
-        first_on_page = False
+        first_on_page = fresh = line_after_header = False
+        pending = 0
+        k += 1
     return used, True
 
 

@@ -3,13 +3,20 @@
 ``parse(path) -> RawDocument``. Merged cells are resolved once, here, from the
 XML's own grid (``gridSpan``, ``vMerge``, ``gridBefore``/``gridAfter``);
 covered positions are ``None``, empty cells ``""``.
+
+A workplan written as several Word tables (one per priority, or continued
+without its header) is one ``RawTable``: a table with the same number of
+columns and a workplan header joins it; one without a header joins it when it
+follows at once, or after short paragraphs only and with the same column
+widths. The heading paragraphs (or one-cell banner tables) before the parts
+are ``RawTable.headings`` (``parsers.word_headings``). A table nested in a
+cell is rendered into the cell's text, one ``• `` line per row
+(``parsers.word_nested``), and the cell is marked ``nested``.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,13 +24,32 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from parsers.colour_key import key_entries
+from parsers.columns import column_roles, join_timeframes, spread_wide
 from parsers.dates import saved_at_word
 from parsers.errors import DocumentError
 from parsers.header import Header, find_header, is_repeated_header
-from parsers.model import Footnote, Provenance, RawCell, RawDocument, RawTable
-from parsers.status_column import mark_status_column
-from parsers.word_package import open_document, parse_part
-from parsers.word_text import Numbering, cell_fill, paragraph_text, theme_colours
+from parsers.model import Provenance, RawCell, RawDocument, RawTable
+from parsers.word_facts import (
+    column_widths,
+    core_title,
+    footnotes,
+    header_lines,
+    is_bold,
+    page_count,
+    paragraph_style,
+    part_xml,
+)
+from parsers.word_headings import BANNER_STYLE, Para, before, between, is_short, short_run
+from parsers.word_nested import nested_lines
+from parsers.word_package import open_document
+from parsers.word_text import (
+    Numbering,
+    cell_fill,
+    marked_labels,
+    paragraph_text,
+    theme_colours,
+)
+from parsers.word_xml import blocks, cells_of, int_val, rows_of
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +77,68 @@ class _Context:
     theme: dict[str, str]
 
 
+@dataclass(slots=True)
+class _Part:
+    """The workplan table being joined from one or more Word tables."""
+
+    grid: list[list[_Cell | None]]  # the first table's header rows, then every body row
+    header: Header
+    widths: list[int]
+    before: list[Para]  # the paragraphs before the first table
+    title: bool  # the first of them is the document's title
+    headings: list[tuple[int, Para]] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.grid[0]) if self.grid else 0
+
+    def add(self, rows: list[list[_Cell | None]], headings: list[Para]) -> None:
+        at = len(self.grid) - self.header.rows
+        self.headings.extend((at, p) for p in headings)
+        self.grid.extend(rows)
+
+    def freeze(self, index: int, path: Path) -> RawTable:
+        first = [p for at, p in self.headings if at == self.headings[0][0]] if self.headings else []
+        paras = self.before if self.title else [Para(""), *self.before]
+        heads = [(0, p.text) for p in before(paras, first)]
+        heads += [(at, p.text) for at, p in self.headings]
+        return _freeze(self.grid, self.header, index, path, heads)
+
+
+def _continues(part: _Part, tbl: Element, pending: list[Para]) -> bool:
+    """A table without a header, with the workplan's columns, continues it: right
+    after it, or after headings only when its column widths are the workplan's."""
+    if not pending:
+        return True
+    if len(short_run(pending)) != len(pending):
+        return False
+    widths = column_widths(tbl)
+    if not widths or not part.widths or len(widths) != len(part.widths):
+        return not widths or not part.widths
+    tolerance = _WIDTH_TOLERANCE * sum(part.widths)
+    return all(abs(a - b) <= tolerance for a, b in zip(widths, part.widths, strict=True))
+
+
+# Column widths of a table continued after a heading differ by a rounding at most;
+# another table of the same column count is rarely laid out within 5% of it.
+_WIDTH_TOLERANCE = 0.05
+# A banner (one-cell table) used as a heading holds a line, not a paragraph.
+_MAX_BANNER_ROWS = 2
+
+
+def _banner(grid: list[list[_Cell | None]]) -> str | None:
+    """The text of a one-cell table (a heading written as a banner), else ``None``."""
+    texts = [c.text for row in grid for c in row if c and c.text.strip()]
+    if len(grid) > _MAX_BANNER_ROWS or len(texts) != 1:
+        return None
+    para = Para(" ".join(texts[0].split()), BANNER_STYLE)
+    return para.text if is_short(para) else None
+
+
+def _spans(grid: list[list[_Cell | None]]) -> list[list[int]]:
+    return [[c.col_span if c else 1 for c in row] for row in grid]
+
+
 def parse(path: Path) -> RawDocument:
     """Read a Word workplan.
 
@@ -62,62 +150,65 @@ def parse(path: Path) -> RawDocument:
     part = document.part
     related = _related(part)
     ctx = _context(path, related)
-    blocks = list(_blocks(part.element.find(qn("w:body"))))
+    body = list(blocks(part.element.find(qn("w:body"))))
     paragraphs_before: list[str] = []
     paragraphs_after: list[str] = []
     tables: list[RawTable] = []
     key_pairs: list[tuple[str, str | None]] = []
     notes: list[str] = []
     cell_notes: dict[str, str] = {}
-    current: list[list[_Cell | None]] | None = None
-    current_header: Header | None = None
+    current: _Part | None = None
+    pending: list[Para] = []  # paragraphs (and one-cell tables) since the last table
+    titled = True  # no table yet (banners aside): pending starts with the title
     table_index = -1
-    for kind, el in blocks:
+    for kind, el in body:
         if kind == "p":
             text = paragraph_text(el, ctx.numbering, [])
             fill = cell_fill(el, ctx.theme)
             if text.strip():
                 key_pairs.append((text, fill))
+                key_pairs.extend(marked_labels(el, ctx.theme))
                 (paragraphs_after if tables or current else paragraphs_before).append(text)
+                pending.append(Para(text.strip(), paragraph_style(el), is_bold(el)))
             continue
         table_index += 1
         grid = _grid(el, table_index, ctx)
         texts = [[c.text if c else None for c in row] for row in grid]
-        header = find_header(texts)
+        header = find_header(texts, col_spans=_spans(grid))
         width = len(grid[0]) if grid else 0
-        if (
-            header is not None
-            and current is not None
-            and current_header
-            and width == len(current[0])
-        ):
+        same = current is not None and width == current.width
+        banner = None
+        if header is not None and current is not None and same:
             # another workplan table with the same columns: one per priority or page
-            current.extend(grid[header.rows :])
+            current.add(grid[header.rows :], between(pending))
             paragraphs_after.clear()
         elif header is not None:
-            if current is not None and current_header:
-                tables.append(_freeze(current, current_header, len(tables), path))
-            current, current_header = grid, header
+            if current is not None:
+                tables.append(current.freeze(len(tables), path))
+            current = _Part(grid, header, column_widths(el), pending, title=titled)
             paragraphs_after.clear()
-        elif current is not None and width == len(current[0]) and not paragraphs_after:
-            head_texts = current_header.labels if current_header else ()
-            start = 1 if grid and is_repeated_header(texts[0], head_texts) else 0
-            current.extend(grid[start:])
+        elif current is not None and same and _continues(current, el, pending):
+            start = 1 if grid and is_repeated_header(texts[0], current.header.labels) else 0
+            current.add(grid[start:], between(pending))
+            paragraphs_after.clear()
         else:
             pairs = [(c.text, c.fill) for row in grid for c in row if c]
+            banner = _banner(grid)
             if key_entries(pairs):
                 key_pairs.extend(pairs)
                 notes.append(f"table {table_index + 1}: colour key")
             else:
                 first = next((c.text for row in grid for c in row if c and c.text.strip()), "")
                 notes.append(f"table {table_index + 1}: not a workplan table ({_short(first)})")
+        pending = [*pending, Para(banner, BANNER_STYLE)] if banner else []
+        titled = titled and banner is not None
         for row in grid:
             for c in row:
                 if c:
                     for note in c.notes:
                         cell_notes[note] = c.text
-    if current is not None and current_header:
-        tables.append(_freeze(current, current_header, len(tables), path))
+    if current is not None:
+        tables.append(current.freeze(len(tables), path))
     if not tables:
         raise DocumentError(
             path,
@@ -126,11 +217,11 @@ def parse(path: Path) -> RawDocument:
     return RawDocument(
         path=str(path),
         format="docx",
-        pages=_page_count(path),
-        title_lines=tuple(paragraphs_before) + _header_lines(path, part) + _core_title(document),
+        pages=page_count(path),
+        title_lines=tuple(paragraphs_before) + header_lines(path, part) + core_title(document),
         tables=tuple(tables),
         colour_key=key_entries(key_pairs),
-        footnotes=_footnotes(path, related, cell_notes),
+        footnotes=footnotes(path, related, cell_notes),
         trailing_text=tuple(paragraphs_after),
         notes=tuple(notes),
         modified=saved_at_word(document.core_properties),
@@ -145,7 +236,7 @@ def read_grids(path: Path) -> list[list[list[str | None]]]:
     document = open_document(path)
     part = document.part
     ctx = _context(path, _related(part))
-    tables = [el for kind, el in _blocks(part.element.find(qn("w:body"))) if kind == "tbl"]
+    tables = [el for kind, el in blocks(part.element.find(qn("w:body"))) if kind == "tbl"]
     return [
         [[c.text if c else None for c in row] for row in _grid(t, i, ctx)]
         for i, t in enumerate(tables)
@@ -164,73 +255,28 @@ def _related(part: Any) -> dict[str, Any]:
 def _context(path: Path, related: dict[str, Any]) -> _Context:
     return _Context(
         Numbering.from_parts(
-            _xml(path, related.get("numbering")), _xml(path, related.get("styles"))
+            part_xml(path, related.get("numbering")), part_xml(path, related.get("styles"))
         ),
-        theme_colours(_xml(path, related.get("theme"))),
+        theme_colours(part_xml(path, related.get("theme"))),
     )
-
-
-def _xml(path: Path, part: Any) -> Element | None:
-    """A part's XML: python-docx's parsed element (checked on opening), else its bytes parsed."""
-    if part is None:
-        return None
-    element = getattr(part, "element", None)
-    return element if element is not None else parse_part(path, part)
-
-
-def _unwrapped(container: Element, tags: frozenset[str]) -> Any:
-    """Children with one of ``tags``, looking inside content controls and custom XML."""
-    for child in container:
-        if child.tag in tags:
-            yield child
-        elif child.tag in _WRAPPERS:
-            content = child.find(qn("w:sdtContent"))
-            yield from _unwrapped(content if content is not None else child, tags)
-
-
-_WRAPPERS = frozenset({qn("w:sdt"), qn("w:customXml")})
-_BLOCKS = frozenset({qn("w:p"), qn("w:tbl")})
-
-
-def _blocks(body: Element) -> Any:
-    """Body paragraphs and tables in order, as ``("p" | "tbl", element)``."""
-    for el in _unwrapped(body, _BLOCKS):
-        yield ("p" if el.tag == qn("w:p") else "tbl"), el
-
-
-def _rows(tbl: Element) -> Any:
-    return _unwrapped(tbl, frozenset({qn("w:tr")}))
-
-
-def _tcs(tr: Element) -> Any:
-    return _unwrapped(tr, frozenset({qn("w:tc")}))
-
-
-def _val(el: Element | None, default: int) -> int:
-    if el is None:
-        return default
-    try:
-        return int(el.get(qn("w:val"), default))
-    except ValueError:
-        return default
 
 
 def _grid(tbl: Element, table: int, ctx: _Context) -> list[list[_Cell | None]]:
     """Lay the table's cells on its grid; covered positions are ``None``."""
     placed: list[list[tuple[int, int, str | None, Element]]] = []
     width = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
-    for tr in _rows(tbl):
+    for tr in rows_of(tbl):
         trpr = tr.find(qn("w:trPr"))
-        col = _val(trpr.find(qn("w:gridBefore")) if trpr is not None else None, 0)
+        col = int_val(trpr.find(qn("w:gridBefore")) if trpr is not None else None, 0)
         row = []
-        for tc in _tcs(tr):
+        for tc in cells_of(tr):
             tcpr = tc.find(qn("w:tcPr"))
-            span = max(1, _val(tcpr.find(qn("w:gridSpan")) if tcpr is not None else None, 1))
+            span = max(1, int_val(tcpr.find(qn("w:gridSpan")) if tcpr is not None else None, 1))
             vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
             merge = None if vmerge is None else vmerge.get(qn("w:val"), "continue")
             row.append((col, span, merge, tc))
             col += span
-        after = _val(trpr.find(qn("w:gridAfter")) if trpr is not None else None, 0)
+        after = int_val(trpr.find(qn("w:gridAfter")) if trpr is not None else None, 0)
         width = max(width, col + after)
         placed.append(row)
     grid: list[list[_Cell | None]] = []
@@ -266,12 +312,13 @@ def _cell(tc: Element, row: int, col: int, span: int, ctx: _Context) -> _Cell:
         if child.tag == qn("w:p"):
             lines.append(paragraph_text(child, ctx.numbering, notes))
         elif child.tag == qn("w:tbl"):
+            # a table of sub-actions: one line per row (see parsers.word_nested)
             nested = True
-            for tr in _rows(child):
-                texts = [
-                    " ".join(p_text for p_text in _cell_lines(tc_, ctx, notes)) for tc_ in _tcs(tr)
-                ]
-                lines.append("\t".join(texts))
+            inner = _grid(child, -1, ctx)
+            lines.extend(
+                nested_lines([[c.text if c else None for c in r] for r in inner], _spans(inner))
+            )
+            notes.extend(note for r in inner for c in r if c for note in c.notes)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             content = child.find(qn("w:sdtContent"))
             for p in (content if content is not None else child).iter(qn("w:p")):
@@ -283,17 +330,18 @@ def _cell(tc: Element, row: int, col: int, span: int, ctx: _Context) -> _Cell:
     )
 
 
-def _cell_lines(tc: Element, ctx: _Context, notes: list[str]) -> list[str]:
-    return [paragraph_text(p, ctx.numbering, notes) for p in tc.iter(qn("w:p"))]
-
-
-def _freeze(grid: list[list[_Cell | None]], header: Header, index: int, path: Path) -> RawTable:
-    head = header.labels
-    body = [
-        row
+def _freeze(
+    grid: list[list[_Cell | None]],
+    header: Header,
+    index: int,
+    path: Path,
+    headings: list[tuple[int, str]],
+) -> RawTable:
+    kept = [
+        not is_repeated_header([c.text if c else None for c in row], header.labels)
         for row in grid[header.rows :]
-        if not is_repeated_header([c.text if c else None for c in row], head)
     ]
+    body = [row for row, keep in zip(grid[header.rows :], kept, strict=True) if keep]
     rows = tuple(
         tuple(
             RawCell(
@@ -308,77 +356,13 @@ def _freeze(grid: list[list[_Cell | None]], header: Header, index: int, path: Pa
         )
         for r, row in enumerate(body)
     )
-    rows = tuple(tuple(_renumber(cell, r, index) for cell in row) for r, row in enumerate(rows))
-    return RawTable(index, mark_status_column(header.roles, head, rows), head, rows, "docx")
-
-
-def _renumber(cell: RawCell, row: int, table: int) -> RawCell:
-    p = cell.provenance
-    return RawCell(
-        cell.text,
-        Provenance(p.file, table, row, p.col),
-        cell.row_span,
-        cell.col_span,
-        cell.fill,
-        cell.nested,
-    )
+    rows = join_timeframes(rows, header.spans)
+    roles, head = spread_wide(header.roles, header.labels, rows, header.wide)
+    # a heading's row counts the rows kept before it (repeated headers are dropped)
+    placed = tuple((sum(kept[:at]), text) for at, text in headings)
+    return RawTable(index, column_roles(roles, head, rows), head, rows, "docx", headings=placed)
 
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _header_lines(path: Path, part: Any) -> tuple[str, ...]:
-    lines: list[str] = []
-    for rel in part.rels.values():
-        if rel.is_external or not rel.reltype.endswith("/header"):
-            continue
-        root = _xml(path, rel.target_part)
-        for p in root.iter(qn("w:p")) if root is not None else ():
-            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
-            if text and text not in lines:
-                lines.append(text)
-    return tuple(lines)
-
-
-def _core_title(document: Any) -> tuple[str, ...]:
-    title = (document.core_properties.title or "").strip()
-    return (title,) if title else ()
-
-
-def _footnotes(
-    path: Path, related: dict[str, Any], cell_notes: dict[str, str]
-) -> tuple[Footnote, ...]:
-    out = []
-    for kind in ("footnote", "endnote"):
-        root = _xml(path, related.get(f"{kind}s"))
-        if root is None:
-            continue
-        for note in root.iter(qn(f"w:{kind}")):
-            note_id = note.get(qn("w:id"))
-            if note.get(qn("w:type")) in (
-                "separator",
-                "continuationSeparator",
-                "continuationNotice",
-            ):
-                continue
-            text = " ".join(
-                "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
-                for p in note.iter(qn("w:p"))
-            )
-            out.append(
-                Footnote(f"{kind}:{note_id}", text.strip(), cell_notes.get(f"{kind}:{note_id}", ""))
-            )
-    return tuple(out)
-
-
-def _page_count(path: Path) -> int:
-    """Pages as Word last counted them (``docProps/app.xml``), or 0 when unknown."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            app = zf.read("docProps/app.xml").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return 0
-    match = re.search(r"<(?:\w+:)?Pages>(\d+)<", app)
-    return int(match.group(1)) if match else 0

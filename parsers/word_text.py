@@ -228,6 +228,8 @@ def _runs(el: Element, notes: list[str]) -> Iterator[str]:
         elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
             kind = "endnote" if tag == qn("w:endnoteReference") else "footnote"
             notes.append(f"{kind}:{child.get(qn('w:id'))}")
+        elif tag == qn("w:txbxContent") and child.find(f".//{qn('w:tbl')}") is not None:
+            continue  # a text box holding a table is read as blocks of its own (parsers.word)
         elif tag == qn("w:txbxContent"):
             texts = ["".join(_runs(p, notes)) for p in child.iter(qn("w:p"))]
             yield "\n".join(t for t in texts if t.strip())
@@ -299,7 +301,8 @@ def shading_fill(shd: Element | None, theme: dict[str, str]) -> str | None:
 
 
 def cell_fill(tc: Element, theme: dict[str, str]) -> str | None:
-    """A cell's colour: its shading, else its first paragraph's shading or highlight."""
+    """A cell's colour: its shading, else its first paragraph's shading or highlight,
+    else, when its only text is a mark (``●``, ``■``), the mark's colour: a RAG dot."""
     fill = shading_fill(tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}"), theme)
     if fill:
         return fill
@@ -311,4 +314,46 @@ def cell_fill(tc: Element, theme: dict[str, str]) -> str | None:
             colour = _HIGHLIGHT.get(hl.get(qn("w:val"), ""))
             if colour:
                 return colour
+    marks = [(text, colour) for text, colour in _coloured_runs(tc, theme) if text.strip()]
+    if marks and all(_is_mark(text) for text, _ in marks):
+        return next((colour for _, colour in marks if colour), None)
     return None
+
+
+def marked_labels(p: Element, theme: dict[str, str]) -> list[tuple[str, str | None]]:
+    """A paragraph's coloured marks and the words after each: a key written in a line.
+
+    ``Key: ● Completed ● On track`` (each ``●`` in its colour) gives
+    ``[("Completed", blue), ("On track", green)]``; ``[]`` when no mark is coloured.
+    """
+    pairs: list[tuple[list[str], str | None]] = []
+    for text, colour in _coloured_runs(p, theme):
+        if text.strip() and _is_mark(text) and colour:
+            pairs.append(([], colour))
+        elif pairs:
+            pairs[-1][0].append(text)
+    return [(" ".join("".join(words).split()), colour) for words, colour in pairs]
+
+
+# Shapes a status is drawn with; a tick or a cross coloured green or red marks
+# a theme or a yes/no, not a status.
+_STATUS_MARKS = frozenset("●⬤•■◼▪▲◆⚫◉⏺")
+
+
+def _is_mark(text: str) -> bool:
+    """Text made of status marks only (a dot, a square)."""
+    marks = [ch for ch in text if not ch.isspace()]
+    return bool(marks) and all(ch in _STATUS_MARKS for ch in marks)
+
+
+def _coloured_runs(el: Element, theme: dict[str, str]) -> Iterator[tuple[str, str | None]]:
+    """Each run's text with its font colour (``RRGGBB``, black and automatic as ``None``)."""
+    for r in el.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        colour = r.find(f"{qn('w:rPr')}/{qn('w:color')}")
+        value: str | None = None
+        if colour is not None:
+            theme_colour = colour.get(qn("w:themeColor"))
+            value = theme.get(theme_colour) if theme_colour else None
+            value = _hex(value or colour.get(qn("w:val")))
+        yield text, None if value == "000000" else value

@@ -8,6 +8,7 @@ from normalise.ids import (
     INFERRED_ID_RULE,
     find_duplicate_ids,
     infer_missing_ids,
+    priority_of_id,
     split_action_id,
     split_priority,
     split_sub_items,
@@ -68,6 +69,10 @@ def test_a_spaced_article_is_not_a_sub_item_letter() -> None:
         ("1.1 Maintain", (None, "1.1 Maintain")),
         ("2023 plan", (None, "2023 plan")),
         ("0. Nothing", (None, "0. Nothing")),
+        ("Outcome 1 – People feel safe", (1, "People feel safe")),
+        ("Strategic objective 3. Work together", (3, "Work together")),
+        ("2 - Prevent harm", (2, "Prevent harm")),
+        ("10 - 15% fewer", (None, "10 - 15% fewer")),
     ],
 )
 def test_split_priority(text: str, expected: tuple[int | None, str]) -> None:
@@ -210,3 +215,20 @@ def test_one_item_or_none_is_no_list() -> None:
     assert split_sub_items("a) Only one") == ("a) Only one", [])
     assert split_sub_items("Use e.g. a) phone apps") == ("Use e.g. a) phone apps", [])
     assert split_sub_items("Plain text") == ("Plain text", [])
+
+
+def test_priority_of_id_reads_only_ids_with_parts() -> None:
+    assert [priority_of_id(i) for i in ("3.2", "3.2b", "SV1", "7", None)] == [
+        3,
+        3,
+        None,
+        None,
+        None,
+    ]
+
+
+def test_the_action_id_pattern_is_the_one_the_parsers_share() -> None:
+    from parsers.vocabulary import ACTION_ID
+
+    assert ACTION_ID.match("2.1a Develop") is not None
+    assert split_action_id("2.1(a) Develop") == ("2.1a", "Develop")

@@ -716,3 +716,17 @@ def test_seed_leads_sheet() -> None:
     assert res.leads["Service Manager - CSC & Youth Inclusion"].kind is Kind.TEAM
     assert res.leads[UNASSIGNED_LEAD].kind is Kind.UNASSIGNED
     assert {m.written for m in res.matches} >= {"MSCP BSU", "BSU", "Full Subgroup"}
+
+
+def test_a_title_or_rank_before_a_name_is_the_same_person() -> None:
+    res = resolve_leads(
+        [
+            LeadMention("Detective Inspector Ravi Bains"),
+            LeadMention("Ravi Bains"),
+            LeadMention("Dr Ben Achebe"),
+            LeadMention("Chief Inspector"),
+        ]
+    )
+    assert res.canonical_for("Detective Inspector Ravi Bains") == "Ravi Bains"
+    assert res.canonical_for("Dr Ben Achebe") == "Ben Achebe"
+    assert res.canonical_for("Chief Inspector") == "Chief Inspector"

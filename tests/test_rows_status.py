@@ -136,10 +136,26 @@ def test_status_without_a_key_uses_the_usual_rag_colours_and_ignores_grey() -> N
 @pytest.mark.parametrize(
     ("text", "status"),
     [("G", Status.ON_TRACK), ("Amber", Status.AT_RISK), ("On track", Status.ON_TRACK), ("Complete", Status.COMPLETE),
-     ("R", Status.OVERDUE), ("Off track", Status.OVERDUE), ("", None), ("Great", None)],
+     ("R", Status.OVERDUE), ("Off track", Status.OVERDUE), ("", None), ("Great", None),
+     ("C", Status.COMPLETE), ("B", Status.COMPLETE), ("Delayed", Status.AT_RISK)],
 )  # fmt: skip
 def test_written_status(text: str, status: Status | None) -> None:
     assert status_from_text(text) is status
+
+
+def test_a_key_naming_some_statuses_leaves_the_usual_colours_for_the_others() -> None:
+    """Redcliffe: a key of Completed / at risk / overdue, and a green dot for on track."""
+    key = (KeyEntry("Completed", "2E75B6"), KeyEntry("Some slippage – at risk", "FFC000"))
+    assert row_status(["00B050"], [], key)[0] is Status.ON_TRACK
+    assert row_status(["2E75B6"], [], key) == (Status.COMPLETE, ())
+
+
+def test_the_status_words_are_the_ones_the_parsers_share() -> None:
+    from parsers.vocabulary import STATUS_PATTERNS
+
+    assert [name for name, _ in STATUS_PATTERNS] == [
+        s.value for s in (Status.COMPLETE, Status.OVERDUE, Status.AT_RISK, Status.ON_TRACK)
+    ]
 
 
 def test_written_status_wins_over_fill() -> None:

@@ -185,3 +185,21 @@ def test_found_timeframe_parses() -> None:
     found = find_timeframe_in_text("Consider findings. (September 2021)")
     assert found is not None
     assert parse_timeframe(found)[0].due == date(2021, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "due"),
+    [
+        ("April 2024 - Quarterly", TimeframeType.RECURRING, None),
+        ("April 2026 – TBC", TimeframeType.TO_BE_AGREED, None),
+        ("Sept 2023 to ongoing", TimeframeType.ONGOING, None),
+        ("April 2024 - March 2025", TimeframeType.DATE, date(2025, 3, 31)),
+        ("2024-25", TimeframeType.DATE, date(2025, 3, 31)),
+        ("TBA - 2024", TimeframeType.TO_BE_AGREED, date(2024, 12, 31)),
+    ],
+)
+def test_a_start_end_range_is_decided_by_its_end(
+    written: str, kind: TimeframeType, due: date | None
+) -> None:
+    timeframe, _ = parse_timeframe(written)
+    assert (timeframe.as_written, timeframe.type, timeframe.due) == (written, kind, due)

@@ -130,7 +130,8 @@ def test_nested_table_text_is_kept_in_order_and_marked(tmp_path: Path) -> None:
     for (r, k), text in {(0, 0): "a", (0, 1): "b", (1, 0): "c", (1, 1): "d"}.items():
         inner.cell(r, k).text = text
     row = parse(save(doc, tmp_path)).tables[0].rows[0]
-    assert row[1].text == "1.1 See list\na\tb\nc\td"
+    # one line per nested row, its cells joined by " — " (the contract in parsers.word_nested)
+    assert row[1].text == "1.1 See list\n• a — b\n• c — d"
     assert row[1].nested is True
 
 

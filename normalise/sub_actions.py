@@ -1,0 +1,150 @@
+"""One table row to several actions: a) b) c) items, listed actions, nested sub-action tables.
+
+The rules for telling a list of actions from one action whose text holds a
+list are in ``normalise.cells``; here the row's draft is cut up along them,
+each cut recorded on the actions it made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from normalise.cells import listed_items
+from normalise.draft import Draft
+from normalise.ids import split_sub_items
+from normalise.model import Repair
+from normalise.nested import NestedRow
+from normalise.text import repair_text
+
+LISTED_RULE = "a cell listing several actions read as one action each"
+LISTED_ID_RULE = (
+    "inferred action id: the row's id and a letter, for one of several actions listed in one cell"
+)
+NESTED_RULE = "split a nested table of sub-actions into one action each"
+
+
+def split_sub_actions(draft: Draft) -> list[Draft]:
+    """Split a) b) c) items into sub-actions when lead or timeframe list the same items."""
+    stem, items = split_sub_items(draft.action)
+    if len(items) < 2 or draft.action_id is None:
+        return [draft]
+    letters = [letter for letter, _ in items]
+    lists = {}
+    for name, text in (("Lead", draft.lead), ("Timeframe", draft.timeframe)):
+        own_stem, own_items = split_sub_items(text)
+        if own_items:
+            lists[name] = (own_stem, own_items)
+    if not lists:
+        return [draft]
+    if any([letter for letter, _ in own] != letters for _, own in lists.values()):
+        note = Repair(
+            "Action",
+            draft.action,
+            draft.action,
+            "a) b) c) items do not line up with the lead or timeframe lists: kept as one action",
+            0.5,
+        )
+        return [replace(draft, repairs=(*draft.repairs, note))]
+    out = []
+    for k, (letter, item) in enumerate(items):
+        lead = lists["Lead"][1][k][1] if "Lead" in lists else draft.lead
+        timeframe = lists["Timeframe"][1][k][1] if "Timeframe" in lists else draft.timeframe
+        text = f"{stem} {item}".strip() if stem else item
+        note = Repair(
+            "Action ID",
+            draft.action_id,
+            f"{draft.action_id}{letter}",
+            "split a) b) c) items into sub-actions",
+            0.9,
+        )
+        out.append(
+            replace(
+                draft,
+                action_id=f"{draft.action_id}{letter}",
+                action=text,
+                lead=lead,
+                timeframe=timeframe,
+                repairs=(*draft.repairs, note),
+            )
+        )
+    return out
+
+
+def _cell_list(text: str) -> list[str] | None:
+    """A lead or timeframe cell's items when it is a list (``a)`` items, bullets), else ``None``."""
+    items = listed_items(text)
+    if items is not None:
+        return [item for _, item in items]
+    _, lettered = split_sub_items(text)
+    return [item for _, item in lettered] if len(lettered) >= 2 else None
+
+
+def split_listed(
+    draft: Draft, own_items: list[tuple[str | None, str]] | None = None
+) -> list[Draft]:
+    """One action per item of an action cell that is only a list of actions.
+
+    The items share the row's lead and timeframe, or take one each when those
+    cells list as many items. An item's id is its own (``1.2``) when it
+    writes one, else the row's id and a letter (flagged), else none (inferred
+    later, and flagged).
+    """
+    items = own_items or listed_items(draft.action)
+    if items is None:
+        return [draft]
+    lists = {
+        name: _cell_list(text)
+        for name, text in (("Lead", draft.lead), ("Timeframe", draft.timeframe))
+    }
+    if any(own is not None and len(own) != len(items) for own in lists.values()):
+        note = Repair(
+            "Action",
+            draft.action,
+            draft.action,
+            "the listed actions do not line up with the lead or timeframe lists: kept as one action",
+            0.5,
+        )
+        return [replace(draft, repairs=(*draft.repairs, note))]
+    out = []
+    for k, (own_id, text) in enumerate(items):
+        notes = [Repair("Action", draft.action, text, LISTED_RULE, 0.8)]
+        action_id = own_id
+        if action_id is None and draft.action_id is not None:
+            action_id = f"{draft.action_id}{chr(ord('a') + k)}"
+            notes.append(Repair("Action ID", draft.action_id, action_id, LISTED_ID_RULE, 0.7))
+        lead_items, timeframe_items = lists["Lead"], lists["Timeframe"]
+        out.append(
+            replace(
+                draft,
+                action_id=action_id,
+                action=text,
+                lead=lead_items[k] if lead_items is not None else draft.lead,
+                timeframe=timeframe_items[k] if timeframe_items is not None else draft.timeframe,
+                repairs=(*draft.repairs, *notes),
+            )
+        )
+    return out
+
+
+def split_nested(draft: Draft, rows: Sequence[NestedRow]) -> list[Draft]:
+    """One sub-action per row of a nested table, with the row's own lead and timeframe."""
+    out = []
+    for k, row in enumerate(rows):
+        text, _ = repair_text(row.action, "Action")
+        letter = row.own_id if len(row.own_id) == 1 else chr(ord("a") + k)
+        action_id = row.own_id if len(row.own_id) > 1 else None
+        if action_id is None and draft.action_id:
+            action_id = f"{draft.action_id}{letter}"
+        note = Repair("Action ID", draft.action_id or "", action_id or "", NESTED_RULE, 0.8)
+        out.append(
+            replace(
+                draft,
+                action_id=action_id,
+                action=f"{draft.action} {text}".strip() if draft.action else text,
+                lead=row.lead or draft.lead,
+                timeframe=row.timeframe or draft.timeframe,
+                repairs=(*draft.repairs, note),
+            )
+        )
+    return out
