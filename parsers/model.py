@@ -1,7 +1,10 @@
 """What a parser hands to the normaliser: tables of raw cells with provenance.
 
-Parsers convert library objects (python-docx proxies, pdfplumber dicts) into
-these frozen dataclasses at their edge; nothing downstream sees Word or PDF.
+Every reader (Word; PDF ruled lines, horizontal rules, structure tree, text
+alignment) builds one ``Grid`` per workplan table, and one function
+(``parsers.grid.freeze``) turns it into the frozen ``RawTable`` the normaliser
+reads. Parsers convert library objects (python-docx proxies, pdfplumber dicts)
+into these dataclasses at their edge; nothing downstream sees Word or PDF.
 A cell's ``text`` is ``None`` where no cell starts (the position is covered by
 a merge) and ``""`` for an empty cell, as pdfplumber does.
 """
@@ -26,6 +29,64 @@ class Role(StrEnum):
     SUPPORT = "support"  # partners / contributors helping the lead
     PRIORITY = "priority"  # the priority or objective a row sits under, as its own column
     OTHER = "other"  # a column the register does not use (Success measure, Evidence, ...)
+
+
+@dataclass(slots=True)
+class GridCell:
+    """One position of a ``Grid``, while a reader builds it.
+
+    ``text`` is ``None`` where a merged cell covers the position (the merged
+    cell carries ``row_span``/``col_span``), ``""`` for an empty cell; its
+    lines are kept (``\\n``), list items with their numbering. ``fill`` is the
+    background as ``RRGGBB`` hex or ``None``; ``pages`` the 1-based pages it
+    lies on (empty for Word); ``marks`` the footnote marks taken off its text;
+    ``nested`` says a table inside the cell was rendered into its lines.
+    """
+
+    text: str | None
+    fill: str | None
+    pages: set[int]
+    row_span: int = 1
+    col_span: int = 1
+    marks: tuple[str, ...] = ()
+    nested: bool = False
+
+
+@dataclass(slots=True)
+class Grid:
+    """One workplan table as any reader builds it: the contract every format meets.
+
+    ``header`` and ``roles`` are the header's labels and each column's meaning
+    (``parsers.header.find_header``), over ``header_rows`` rows that are not in
+    ``rows``; ``rows`` are the body, repeated header rows already dropped, one
+    ``GridCell`` per grid column. ``spans`` are the header's timeframe groups
+    (``Start | End``), ``wide`` its labels merged over several body columns
+    (``Header.wide``). ``headings`` are ``(body row, text)`` for headings
+    written outside the grid before that row. ``method`` says how it was read
+    (``docx``, ``lines``, ``rules``, ``tagged``, ``text``) and ``index`` which
+    table of the document it is.
+
+    Where it lies, for PDF: ``pages``, ``last_page``, ``columns`` (the last
+    part's column edges, for the next part to line up with), ``top`` (of the
+    table or the heading above it), ``extents`` (top and bottom per page) and
+    ``header_marks`` (footnote mark -> header label). Word leaves them empty.
+    """
+
+    header: tuple[str, ...]
+    roles: tuple[Role, ...]
+    columns: tuple[float, ...]
+    rows: list[list[GridCell]] = field(default_factory=list)
+    pages: set[int] = field(default_factory=set)
+    last_page: int = 0
+    method: str = "lines"
+    top: float = 0.0
+    header_rows: int = 1
+    extents: dict[int, tuple[float, float]] = field(default_factory=dict)
+    header_marks: dict[str, str] = field(default_factory=dict)
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    spans: tuple[tuple[int, int], ...] = ()
+    wide: tuple[tuple[int, int], ...] = ()
+    index: int = 0
 
 
 @dataclass(frozen=True, slots=True)

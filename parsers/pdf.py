@@ -11,8 +11,8 @@ the reading that explains the page best, and collects the text around it:
 - ``tagged``: the producer's structure tree (``pdf_tagged``);
 - ``text``: text alignment anchored on the header (``pdf_text_table``).
 
-Each gives the shared ``pdf_grid.Table``; the choice is recorded in
-``RawTable.method`` and a note.
+Each gives the shared ``parsers.model.Grid``, frozen by ``parsers.grid.freeze``
+as Word's is; the choice is recorded in ``RawTable.method`` and a note.
 """
 
 from __future__ import annotations
@@ -31,16 +31,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 from parsers.colour_key import key_entries
 from parsers.dates import saved_at_pdf
 from parsers.errors import DocumentError, head_of
-from parsers.model import RawDocument
+from parsers.grid import freeze
+from parsers.model import Grid, RawDocument
 from parsers.pdf_assemble import assemble
-from parsers.pdf_grid import (
-    Table,
-    better,
-    explains,
-    freeze,
-    furniture,
-    is_furniture,
-)
+from parsers.pdf_grid import better, explains, furniture, is_furniture
 from parsers.pdf_nested import fold_page
 from parsers.pdf_notes import Span, footnotes_and_trailing
 from parsers.pdf_page import Page, read_page
@@ -122,7 +116,7 @@ _DRAWN = frozenset({"lines", "rules"})
 
 def _read_best(
     pages: list[Page], furniture: set[str], tagged: list[TaggedTable] | None
-) -> tuple[Table | None, list[tuple[str, str | None]], list[str]]:
+) -> tuple[Grid | None, list[tuple[str, str | None]], list[str]]:
     """Read the workplan table with every strategy that applies and keep the one that explains most.
 
     A reading is measured by the words its body cells hold and its body
@@ -133,7 +127,7 @@ def _read_best(
     The choice and the runners-up go in a note.
     """
     lines, key_pairs, notes = assemble(pages, furniture, rules=False)
-    readings: dict[str, Table | None] = {"lines": lines}
+    readings: dict[str, Grid | None] = {"lines": lines}
     if any(p.rule_tables for p in pages):
         readings["rules"] = assemble(pages, furniture, rules=True)[0]
     if tagged is not None:

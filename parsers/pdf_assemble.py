@@ -4,7 +4,7 @@ A part continues the table when it is the first table of the next page
 (with the header repeated, or the same column edges), or when it follows
 the table on the same page or the next with only headings between
 (``Priority 2: ...``) and the header repeated or the same number of columns.
-Those headings, and one just above the table, become ``Table.headings``.
+Those headings, and one just above the table, become ``Grid.headings``.
 Repeated header rows are dropped and a row cut by a page break is rejoined.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from parsers.colour_key import key_entries
 from parsers.header import find_header, is_repeated_header
-from parsers.model import Role
-from parsers.pdf_grid import Cell, Table, col_spans, header_marks, is_furniture
+from parsers.model import Grid, GridCell, Role
+from parsers.pdf_grid import col_spans, header_marks, is_furniture
 from parsers.pdf_page import Page, PageCell, PageTable
 from parsers.pdf_words import ACTION_ID, Line, body_size, is_heading, join_line, names_priority
 
@@ -40,13 +40,13 @@ class _Place:
 
 def assemble(
     pages: Sequence[Page], furniture: set[str], *, rules: bool
-) -> tuple[Table | None, list[tuple[str, str | None]], list[str]]:
+) -> tuple[Grid | None, list[tuple[str, str | None]], list[str]]:
     """The workplan table from the pages' ruled parts, the colour key's labelled fills, and notes.
 
     ``rules`` reads the parts ruled by horizontal lines only (``Page.rule_tables``)
     instead of the fully ruled ones (``Page.tables``).
     """
-    current: Table | None = None
+    current: Grid | None = None
     end = _Place(0, 0.0)
     key_pairs: list[tuple[str, str | None]] = []
     notes: list[str] = []
@@ -56,8 +56,8 @@ def assemble(
             texts = _texts(part)
             header = find_header(texts, col_spans=col_spans(part.rows))
             if current is None and header is not None:
-                current = Table(header.labels, header.roles, part.columns, method=part.method,
-                                top=part.bbox[1], header_rows=header.rows, spans=header.spans)  # fmt: skip
+                current = Grid(header.labels, header.roles, part.columns, method=part.method,
+                               top=part.bbox[1], header_rows=header.rows, spans=header.spans)  # fmt: skip
                 current.header_marks = header_marks(part.rows[: header.rows], header.labels)
                 above = _heading_above(page, part, furniture)
                 if above is not None:
@@ -109,7 +109,7 @@ def _texts(table: PageTable) -> list[list[str | None]]:
 
 
 def _continues(
-    table: Table,
+    table: Grid,
     part: PageTable,
     has_header: bool,
     repeats: bool,
@@ -131,7 +131,7 @@ def _continues(
     return repeats or len(part.columns) == len(table.columns)
 
 
-def _aligned(table: Table, part: PageTable) -> bool:
+def _aligned(table: Grid, part: PageTable) -> bool:
     """A headerless table part with the same column edges continues the table."""
     if len(part.columns) != len(table.columns):
         return False
@@ -189,16 +189,16 @@ def _headings_between(
     return found[:_MAX_HEADING_LINES]
 
 
-def _extend(table: Table, page: int, top: float, bottom: float) -> None:
+def _extend(table: Grid, page: int, top: float, bottom: float) -> None:
     low, high = table.extents.get(page, (top, bottom))
     table.extents[page] = (min(low, top), max(high, bottom))
 
 
-def _append(table: Table, part: PageTable, page: int, skip: int, *, split_check: bool) -> None:
+def _append(table: Grid, part: PageTable, page: int, skip: int, *, split_check: bool) -> None:
     width = len(table.roles)
     for k, row in enumerate(part.rows[skip:]):
         cells = [_cell(c, page) for c in row][:width]
-        cells += [Cell("", None, {page}) for _ in range(width - len(cells))]
+        cells += [GridCell("", None, {page}) for _ in range(width - len(cells))]
         if split_check and k == 0 and table.rows and _is_split_continuation(table, cells):
             _join_rows(table, cells, page)
             continue
@@ -209,13 +209,15 @@ def _append(table: Table, part: PageTable, page: int, skip: int, *, split_check:
     _extend(table, page, part.bbox[1], part.bbox[3])
 
 
-def _cell(cell: PageCell | None, page: int) -> Cell:
+def _cell(cell: PageCell | None, page: int) -> GridCell:
     if cell is None:
-        return Cell(None, None, {page})
-    return Cell(cell.text, cell.fill, {page}, cell.row_span, cell.col_span, cell.marks, cell.nested)
+        return GridCell(None, None, {page})
+    return GridCell(
+        cell.text, cell.fill, {page}, cell.row_span, cell.col_span, cell.marks, cell.nested
+    )
 
 
-def _is_split_continuation(table: Table, cells: list[Cell]) -> bool:
+def _is_split_continuation(table: Grid, cells: list[GridCell]) -> bool:
     """The top row of a page that only carries on the row above, cut by the page break.
 
     It has no action id (in the action or an id column), and either starts in lower case, has an empty action,
@@ -238,14 +240,14 @@ def _is_split_continuation(table: Table, cells: list[Cell]) -> bool:
     )
 
 
-def _origin(table: Table, row: int, col: int) -> Cell:
+def _origin(table: Grid, row: int, col: int) -> GridCell:
     """The cell that covers ``(row, col)``: itself, or the merged cell above it."""
     while row > 0 and table.rows[row][col].text is None:
         row -= 1
     return table.rows[row][col]
 
 
-def _join_rows(table: Table, cells: list[Cell], page: int) -> None:
+def _join_rows(table: Grid, cells: list[GridCell], page: int) -> None:
     last = len(table.rows) - 1
     for col, cell in enumerate(cells):
         target = _origin(table, last, col)

@@ -1,9 +1,9 @@
-"""The table every PDF strategy hands back: cells joined across pages, measured, frozen.
+"""What the PDF strategies share: page furniture, header marks, and measuring a reading.
 
 The ruled assembler (``pdf_assemble``), the tagged reader and the text reader
-each give a ``Table`` of ``Cell`` rows; ``explains`` and ``better`` compare
-their readings, and ``freeze`` turns the chosen one into the ``RawTable`` the
-normaliser reads.
+each give a ``parsers.model.Grid``; ``explains`` and ``better`` compare their
+readings, and ``parsers.grid.freeze`` turns the chosen one into the
+``RawTable`` the normaliser reads, as it does Word's.
 """
 
 from __future__ import annotations
@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
-from parsers.columns import column_roles, join_timeframes
-from parsers.model import Provenance, RawCell, RawTable, Role
+from parsers.model import Grid, GridCell
 from parsers.pdf_page import Page
 from parsers.pdf_words import Line
 
@@ -43,39 +40,6 @@ class SourceCell(Protocol):
     def col_span(self) -> int: ...
     @property
     def marks(self) -> tuple[str, ...]: ...
-
-
-@dataclass(slots=True)
-class Cell:
-    """A grid position being assembled; ``text`` ``None`` where a merged cell covers it."""
-
-    text: str | None
-    fill: str | None
-    pages: set[int]
-    row_span: int = 1
-    col_span: int = 1
-    marks: tuple[str, ...] = ()
-    nested: bool = False
-
-
-@dataclass(slots=True)
-class Table:
-    """A workplan table being assembled: header, roles, data rows, where it lies on each page."""
-
-    header: tuple[str, ...]
-    roles: tuple[Role, ...]
-    columns: tuple[float, ...]
-    rows: list[list[Cell]] = field(default_factory=list)
-    pages: set[int] = field(default_factory=set)
-    last_page: int = 0
-    method: str = "lines"
-    top: float = 0.0
-    header_rows: int = 1
-    extents: dict[int, tuple[float, float]] = field(default_factory=dict)
-    header_marks: dict[str, str] = field(default_factory=dict)  # footnote mark -> header label
-    # headings outside the grid: (data row they come before, text)
-    headings: list[tuple[int, str]] = field(default_factory=list)
-    spans: tuple[tuple[int, int], ...] = ()  # timeframe groups (Start | End) from the header
 
 
 def furniture(pages: Sequence[Page]) -> set[str]:
@@ -115,7 +79,7 @@ def col_spans(rows: Sequence[Sequence[SourceCell | None]]) -> list[list[int]]:
     return [[c.col_span if c is not None else 1 for c in row] for row in rows]
 
 
-def explains(table: Table) -> tuple[int, int]:
+def explains(table: Grid) -> tuple[int, int]:
     """How much of the page a reading explains: words in its body cells, body cells with text.
 
     A row that mostly repeats the header's labels (a header repeated over a
@@ -144,40 +108,12 @@ def better(challenger: tuple[int, int], incumbent: tuple[int, int]) -> bool:
     return words >= incumbent[0] * _SAME_WORDS and cells > incumbent[1] * _MORE_CELLS
 
 
-def fill_spans(table: Table) -> None:
+def fill_spans(table: Grid) -> None:
     """Give each merged cell the row span of the ``None`` positions under it."""
     for col in range(len(table.roles)):
-        origin: Cell | None = None
+        origin: GridCell | None = None
         for row in table.rows:
             if row[col].text is None and origin is not None:
                 origin.row_span += 1
             else:
                 origin = row[col]
-
-
-def freeze(table: Table, path: Path) -> RawTable:
-    """The assembled table as the normaliser's ``RawTable``, read as the Word parser reads its own.
-
-    Columns the header leaves unnamed take a role from their content, and a
-    timeframe group's end cell holds ``start - end`` (``parsers.columns``).
-    """
-    rows = tuple(
-        tuple(
-            RawCell(
-                c.text,
-                Provenance(path.name, 0, r, k, tuple(sorted(c.pages))),
-                c.row_span,
-                c.col_span,
-                c.fill,
-                c.nested,
-            )
-            for k, c in enumerate(row)
-        )
-        for r, row in enumerate(table.rows)
-    )
-    rows = join_timeframes(rows, table.spans)
-    roles = column_roles(table.roles, table.header, rows)
-    return RawTable(
-        0, roles, table.header, rows, table.method, tuple(sorted(table.pages)),
-        tuple(table.headings),
-    )  # fmt: skip

@@ -23,7 +23,8 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.text import extract_words
 
 from parsers.header import find_header, is_repeated_header
-from parsers.pdf_grid import Cell, Table, col_spans, header_marks
+from parsers.model import Grid, GridCell
+from parsers.pdf_grid import col_spans, header_marks
 from parsers.pdf_page import fill_at
 from parsers.pdf_words import BBox, Word, clean_word, group_lines, join_line, text_of
 
@@ -384,24 +385,24 @@ def _cell(
     return cell, start, boxes
 
 
-def tagged_table(tables: Sequence[TaggedTable]) -> Table | None:
-    """The first tagged table with a workplan header, as the shared ``Table``; repeated headers dropped."""
+def tagged_table(tables: Sequence[TaggedTable]) -> Grid | None:
+    """The first tagged table with a workplan header, as the shared ``Grid``; repeated headers dropped."""
     for found in tables:
         texts = [[c.text if c else None for c in row] for row in found.rows]
         header = find_header(texts, col_spans=col_spans(found.rows))
         if header is None:
             continue
-        table = Table(header.labels, header.roles, (), method="tagged", top=found.top,
-                      header_rows=header.rows, spans=header.spans, extents=dict(found.extents),
-                      header_marks=header_marks(found.rows[: header.rows], header.labels))  # fmt: skip
+        table = Grid(header.labels, header.roles, (), method="tagged", top=found.top,
+                     header_rows=header.rows, spans=header.spans, extents=dict(found.extents),
+                     header_marks=header_marks(found.rows[: header.rows], header.labels))  # fmt: skip
         for row in found.rows[header.rows :]:
             if is_repeated_header([c.text if c else None for c in row], header.labels):
                 continue
             table.rows.append(
                 [
-                    Cell(None, None, set())
+                    GridCell(None, None, set())
                     if c is None
-                    else Cell(c.text, c.fill, set(c.pages), c.row_span, c.col_span, c.marks)
+                    else GridCell(c.text, c.fill, set(c.pages), c.row_span, c.col_span, c.marks)
                     for c in row
                 ]
             )

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from parsers.header import header_roles, role_of
-from parsers.model import Role
-from parsers.pdf_grid import Cell, Table, fill_spans
+from parsers.model import Grid, GridCell, Role
+from parsers.pdf_grid import fill_spans
 from parsers.pdf_page import Page, fill_at
 from parsers.pdf_words import (
     ACTION_ID,
@@ -166,14 +166,14 @@ def _crosses(line: Line, edges: Sequence[float]) -> bool:
     )
 
 
-def text_table(pages: Sequence[Page], furniture: set[str]) -> Table | None:
-    """The workplan table read from text alignment, as the shared ``Table``; ``None`` without a header."""
+def text_table(pages: Sequence[Page], furniture: set[str]) -> Grid | None:
+    """The workplan table read from text alignment, as the shared ``Grid``; ``None`` without a header."""
     found = text_tables(pages, furniture)
     if found is None:
         return None
-    table = Table(found.header, found.roles, (), method="text", pages=set(found.pages),
-                  top=found.top, extents=dict(found.extents), headings=list(found.headings))  # fmt: skip
-    table.rows = [[Cell(c.text, c.fill, set(c.pages)) for c in row] for row in found.rows]
+    table = Grid(found.header, found.roles, (), method="text", pages=set(found.pages),
+                 top=found.top, extents=dict(found.extents), headings=list(found.headings))  # fmt: skip
+    table.rows = [[GridCell(c.text, c.fill, set(c.pages)) for c in row] for row in found.rows]
     fill_spans(table)
     return table
 

@@ -11,7 +11,9 @@ follows at once, or after short paragraphs only and with the same column
 widths. The heading paragraphs (or one-cell banner tables) before the parts
 are ``RawTable.headings`` (``parsers.word_headings``). A table nested in a
 cell is rendered into the cell's text, one ``• `` line per row
-(``parsers.word_nested``), and the cell is marked ``nested``.
+(``parsers.word_nested``), and the cell is marked ``nested``. The workplan
+table is built as the shared ``parsers.model.Grid`` and frozen by
+``parsers.grid.freeze``, as every PDF strategy's is.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from parsers.colour_key import key_entries
-from parsers.columns import column_roles, join_timeframes, spread_wide
 from parsers.dates import saved_at_word
 from parsers.errors import DocumentError
+from parsers.grid import freeze
 from parsers.header import Header, find_header, is_repeated_header
-from parsers.model import Provenance, RawCell, RawDocument, RawTable
+from parsers.model import Grid, GridCell, RawDocument, RawTable
 from parsers.word_facts import (
     column_widths,
     core_title,
@@ -58,20 +60,6 @@ _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
 @dataclass(slots=True)
-class _Cell:
-    """A cell while the grid is built; frozen into ``RawCell`` at the end."""
-
-    text: str
-    fill: str | None
-    row: int
-    col: int
-    col_span: int
-    row_span: int = 1
-    nested: bool = False
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class _Context:
     numbering: Numbering
     theme: dict[str, str]
@@ -81,7 +69,7 @@ class _Context:
 class _Part:
     """The workplan table being joined from one or more Word tables."""
 
-    grid: list[list[_Cell | None]]  # the first table's header rows, then every body row
+    grid: list[list[GridCell]]  # the first table's header rows, then every body row
     header: Header
     widths: list[int]
     before: list[Para]  # the paragraphs before the first table
@@ -92,17 +80,33 @@ class _Part:
     def width(self) -> int:
         return len(self.grid[0]) if self.grid else 0
 
-    def add(self, rows: list[list[_Cell | None]], headings: list[Para]) -> None:
+    def add(self, rows: list[list[GridCell]], headings: list[Para]) -> None:
         at = len(self.grid) - self.header.rows
         self.headings.extend((at, p) for p in headings)
         self.grid.extend(rows)
 
     def freeze(self, index: int, path: Path) -> RawTable:
+        """The joined table as the shared ``Grid``, repeated header rows dropped, frozen."""
         first = [p for at, p in self.headings if at == self.headings[0][0]] if self.headings else []
         paras = self.before if self.title else [Para(""), *self.before]
         heads = [(0, p.text) for p in before(paras, first)]
         heads += [(at, p.text) for at, p in self.headings]
-        return _freeze(self.grid, self.header, index, path, heads)
+        body = self.grid[self.header.rows :]
+        kept = [not is_repeated_header(_texts(row), self.header.labels) for row in body]
+        grid = Grid(
+            self.header.labels,
+            self.header.roles,
+            (),
+            rows=[row for row, keep in zip(body, kept, strict=True) if keep],
+            method="docx",
+            header_rows=self.header.rows,
+            # a heading's row counts the rows kept before it (repeated headers are dropped)
+            headings=[(sum(kept[:at]), text) for at, text in heads],
+            spans=self.header.spans,
+            wide=self.header.wide,
+            index=index,
+        )
+        return freeze(grid, path)
 
 
 def _continues(part: _Part, tbl: Element, pending: list[Para]) -> bool:
@@ -126,17 +130,21 @@ _WIDTH_TOLERANCE = 0.05
 _MAX_BANNER_ROWS = 2
 
 
-def _banner(grid: list[list[_Cell | None]]) -> str | None:
+def _banner(grid: list[list[GridCell]]) -> str | None:
     """The text of a one-cell table (a heading written as a banner), else ``None``."""
-    texts = [c.text for row in grid for c in row if c and c.text.strip()]
+    texts = [c.text for row in grid for c in row if c.text and c.text.strip()]
     if len(grid) > _MAX_BANNER_ROWS or len(texts) != 1:
         return None
     para = Para(" ".join(texts[0].split()), BANNER_STYLE)
     return para.text if is_short(para) else None
 
 
-def _spans(grid: list[list[_Cell | None]]) -> list[list[int]]:
-    return [[c.col_span if c else 1 for c in row] for row in grid]
+def _spans(grid: list[list[GridCell]]) -> list[list[int]]:
+    return [[c.col_span for c in row] for row in grid]
+
+
+def _texts(row: list[GridCell]) -> list[str | None]:
+    return [c.text for c in row]
 
 
 def parse(path: Path) -> RawDocument:
@@ -172,8 +180,8 @@ def parse(path: Path) -> RawDocument:
                 pending.append(Para(text.strip(), paragraph_style(el), is_bold(el)))
             continue
         table_index += 1
-        grid = _grid(el, table_index, ctx)
-        texts = [[c.text if c else None for c in row] for row in grid]
+        grid = _grid(el, ctx)
+        texts = [_texts(row) for row in grid]
         header = find_header(texts, col_spans=_spans(grid))
         width = len(grid[0]) if grid else 0
         same = current is not None and width == current.width
@@ -192,21 +200,20 @@ def parse(path: Path) -> RawDocument:
             current.add(grid[start:], between(pending))
             paragraphs_after.clear()
         else:
-            pairs = [(c.text, c.fill) for row in grid for c in row if c]
+            pairs = [(c.text, c.fill) for row in grid for c in row if c.text is not None]
             banner = _banner(grid)
             if key_entries(pairs):
                 key_pairs.extend(pairs)
                 notes.append(f"table {table_index + 1}: colour key")
             else:
-                first = next((c.text for row in grid for c in row if c and c.text.strip()), "")
+                first = next((c.text for row in grid for c in row if c.text and c.text.strip()), "")
                 notes.append(f"table {table_index + 1}: not a workplan table ({_short(first)})")
         pending = [*pending, Para(banner, BANNER_STYLE)] if banner else []
         titled = titled and banner is not None
         for row in grid:
             for c in row:
-                if c:
-                    for note in c.notes:
-                        cell_notes[note] = c.text
+                for note in c.marks:
+                    cell_notes[note] = c.text or ""
     if current is not None:
         tables.append(current.freeze(len(tables), path))
     if not tables:
@@ -237,10 +244,7 @@ def read_grids(path: Path) -> list[list[list[str | None]]]:
     part = document.part
     ctx = _context(path, _related(part))
     tables = [el for kind, el in blocks(part.element.find(qn("w:body"))) if kind == "tbl"]
-    return [
-        [[c.text if c else None for c in row] for row in _grid(t, i, ctx)]
-        for i, t in enumerate(tables)
-    ]
+    return [[_texts(row) for row in _grid(t, ctx)] for t in tables]
 
 
 def _related(part: Any) -> dict[str, Any]:
@@ -261,8 +265,8 @@ def _context(path: Path, related: dict[str, Any]) -> _Context:
     )
 
 
-def _grid(tbl: Element, table: int, ctx: _Context) -> list[list[_Cell | None]]:
-    """Lay the table's cells on its grid; covered positions are ``None``."""
+def _grid(tbl: Element, ctx: _Context) -> list[list[GridCell]]:
+    """Lay the table's cells on its grid; covered positions have ``text`` ``None``."""
     placed: list[list[tuple[int, int, str | None, Element]]] = []
     width = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
     for tr in rows_of(tbl):
@@ -279,20 +283,20 @@ def _grid(tbl: Element, table: int, ctx: _Context) -> list[list[_Cell | None]]:
         after = int_val(trpr.find(qn("w:gridAfter")) if trpr is not None else None, 0)
         width = max(width, col + after)
         placed.append(row)
-    grid: list[list[_Cell | None]] = []
-    origins: dict[int, _Cell] = {}
-    for r, row in enumerate(placed):
-        cells: list[_Cell | None] = [_Cell("", None, r, c, 1) for c in range(width)]
+    grid: list[list[GridCell]] = []
+    origins: dict[int, GridCell] = {}
+    for row in placed:
+        cells = [GridCell("", None, set()) for _ in range(width)]
         for col, span, merge, tc in row:
             if merge == "continue" and col in origins:
                 origins[col].row_span += 1
                 for c in range(col, min(col + span, width)):
-                    cells[c] = None
+                    cells[c] = GridCell(None, None, set())
                 continue
-            cell = _cell(tc, r, col, span, ctx)
+            cell = _cell(tc, span, ctx)
             cells[col] = cell
             for c in range(col + 1, min(col + span, width)):
-                cells[c] = None
+                cells[c] = GridCell(None, None, set())
             for c in range(col, col + span):
                 origins.pop(c, None)
             if merge is not None:
@@ -304,7 +308,8 @@ def _grid(tbl: Element, table: int, ctx: _Context) -> list[list[_Cell | None]]:
     return grid
 
 
-def _cell(tc: Element, row: int, col: int, span: int, ctx: _Context) -> _Cell:
+def _cell(tc: Element, span: int, ctx: _Context) -> GridCell:
+    """A cell's text (paragraphs, a nested table's rows, content controls), fill and marks."""
     notes: list[str] = []
     lines: list[str] = []
     nested = False
@@ -314,53 +319,17 @@ def _cell(tc: Element, row: int, col: int, span: int, ctx: _Context) -> _Cell:
         elif child.tag == qn("w:tbl"):
             # a table of sub-actions: one line per row (see parsers.word_nested)
             nested = True
-            inner = _grid(child, -1, ctx)
-            lines.extend(
-                nested_lines([[c.text if c else None for c in r] for r in inner], _spans(inner))
-            )
-            notes.extend(note for r in inner for c in r if c for note in c.notes)
+            inner = _grid(child, ctx)
+            lines.extend(nested_lines([_texts(r) for r in inner], _spans(inner)))
+            notes.extend(note for r in inner for c in r for note in c.marks)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             content = child.find(qn("w:sdtContent"))
             for p in (content if content is not None else child).iter(qn("w:p")):
                 lines.append(paragraph_text(p, ctx.numbering, notes))
     while lines and not lines[-1].strip():
         lines.pop()
-    return _Cell(
-        "\n".join(lines), cell_fill(tc, ctx.theme), row, col, span, nested=nested, notes=notes
-    )
-
-
-def _freeze(
-    grid: list[list[_Cell | None]],
-    header: Header,
-    index: int,
-    path: Path,
-    headings: list[tuple[int, str]],
-) -> RawTable:
-    kept = [
-        not is_repeated_header([c.text if c else None for c in row], header.labels)
-        for row in grid[header.rows :]
-    ]
-    body = [row for row, keep in zip(grid[header.rows :], kept, strict=True) if keep]
-    rows = tuple(
-        tuple(
-            RawCell(
-                None if c is None else c.text,
-                Provenance(path.name, index, r, k),
-                row_span=c.row_span if c else 1,
-                col_span=c.col_span if c else 1,
-                fill=c.fill if c else None,
-                nested=c.nested if c else False,
-            )
-            for k, c in enumerate(row)
-        )
-        for r, row in enumerate(body)
-    )
-    rows = join_timeframes(rows, header.spans)
-    roles, head = spread_wide(header.roles, header.labels, rows, header.wide)
-    # a heading's row counts the rows kept before it (repeated headers are dropped)
-    placed = tuple((sum(kept[:at]), text) for at, text in headings)
-    return RawTable(index, column_roles(roles, head, rows), head, rows, "docx", headings=placed)
+    fill = cell_fill(tc, ctx.theme)
+    return GridCell("\n".join(lines), fill, set(), col_span=span, marks=tuple(notes), nested=nested)
 
 
 def _short(text: str) -> str:

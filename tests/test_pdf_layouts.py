@@ -15,8 +15,8 @@ import pdfplumber
 import pytest
 
 from parsers import parse
-from parsers.model import RawTable, Role
-from parsers.pdf_grid import Cell, Table, better, explains
+from parsers.model import Grid, GridCell, RawTable, Role
+from parsers.pdf_grid import better, explains
 from parsers.pdf_tagged import marked_chars, read_tagged, structure_tree, tagged_tables
 
 FILES = Path(__file__).resolve().parent / "files" / "pdf"
@@ -242,14 +242,18 @@ def test_text_reading_passes_headings_and_repeated_headers_between_parts() -> No
 
 def test_a_reading_is_measured_by_the_words_of_its_body_not_by_repeated_headers() -> None:
     header = ("Ref", "Action", "Lead")
-    table = Table(header, (Role.ID, Role.ACTION, Role.LEAD), ())
+    table = Grid(header, (Role.ID, Role.ACTION, Role.LEAD), ())
     table.rows = [
-        [Cell("A1", None, {1}), Cell("Agree a protocol", None, {1}), Cell("Jo Bloggs", None, {1})],
-        [Cell("Ref", None, {2}), Cell("Action", None, {2}), Cell("Lead", None, {2})],
-        [Cell("", None, {2}), Cell(None, None, {2}), Cell("Sam", None, {2})],
+        [
+            GridCell("A1", None, {1}),
+            GridCell("Agree a protocol", None, {1}),
+            GridCell("Jo Bloggs", None, {1}),
+        ],
+        [GridCell("Ref", None, {2}), GridCell("Action", None, {2}), GridCell("Lead", None, {2})],
+        [GridCell("", None, {2}), GridCell(None, None, {2}), GridCell("Sam", None, {2})],
     ]
     assert explains(table) == (7, 4)
-    empty = Table(header, table.roles, ())
+    empty = Grid(header, table.roles, ())
     assert explains(empty) == (0, 0)
     # a header with an empty body never wins; a reading merging rows loses to one keeping them
     assert better((7, 4), explains(empty)) and not better((0, 0), (7, 4))
