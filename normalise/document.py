@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from normalise.cells import lead_with_support
+from normalise.cells import lead_with_support, theme_matrix
 from normalise.draft import Draft
 from normalise.identity import Identity, identity
 from normalise.ids import find_duplicate_ids, infer_missing_ids, priority_of_id
@@ -18,7 +18,8 @@ from normalise.text import strip_own_label
 from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
 from normalise.timeframes import find_timeframe_in_text, parse_timeframe
 from parsers.errors import DocumentError
-from parsers.model import RawDocument, Role
+from parsers.header_words import names_nothing
+from parsers.model import RawDocument, RawTable, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         reading = read_table(table, themes)
         rows.extend(reading.drafts)
         left_out.extend(reading.left_out)
+        left_out.extend(unread_columns(table, themes))
         has_timeframe = has_timeframe or Role.TIMEFRAME in table.roles
     rows = _priorities(rows)
     inferred = infer_missing_ids([d.action_id for d in rows], [d.priority for d in rows])
@@ -86,6 +88,29 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         ident.abbreviation,
         (*ident.repairs, *left_out),
     )
+
+
+UNREAD_COLUMN_RULE = (
+    "a column the register does not read: its cells are left out (workplans parse --raw shows them)"
+)
+
+
+def unread_columns(table: RawTable, themes: ThemeConfig) -> list[Repair]:
+    """A Review record for each labelled column with text that no rule could give a role.
+
+    Columns the register knowingly leaves out (``Success measure``,
+    ``Evidence``: their label names them) and the columns of a theme matrix
+    are read as what they are; a column whose label names nothing known is
+    said, so nothing is dropped without a word.
+    """
+    matrix = theme_matrix(table.header, table.rows, themes)
+    out = []
+    for k, (role, label) in enumerate(zip(table.roles, table.header, strict=False)):
+        if role is not Role.OTHER or not label.strip() or not names_nothing(label) or k in matrix:
+            continue
+        if any(k < len(row) and (row[k].text or "").strip() for row in table.rows):
+            out.append(Repair("Column", label, "", UNREAD_COLUMN_RULE, 0.5))
+    return out
 
 
 def _no_actions(raw: RawDocument) -> str:
