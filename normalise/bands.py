@@ -6,7 +6,7 @@ cells hold text, how wide they are), with words only as labels:
 - a **band** row holds its text in one cell merged across several columns
   (often the whole table, or all but a narrow status column), perhaps beside
   one short cell with its number: ``Priority 2: Keep adults safe``,
-  ``Outcome 1 – ...``, ``2. ...``. It sets the priority and impact of the
+  ``Outcome 1 – ...``, ``Priority One – ...``, ``2. ...``. It sets the priority and impact of the
   rows below it. A lone single-column cell is a band only when it starts with
   a priority label and a number (``Objective 3.``): without the merge, the
   label is the only sign.
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from normalise.ids import split_priority
+from normalise.ids import WORDED_PRIORITY, split_priority
 from normalise.model import Repair
 from normalise.status import status_from_text
 from normalise.text import tidy_whitespace
@@ -114,7 +114,8 @@ def band_text(
         return None
     if len(texts) == 1 and not wide:
         column, _, text = texts[0]
-        if column not in impact_columns and _LABELLED_NUMBER.match(text):
+        labelled = _LABELLED_NUMBER.match(text) or WORDED_PRIORITY.match(text)
+        if column not in impact_columns and labelled:
             return text
     if texts[0][0] not in impact_columns and _LABEL_CELL.fullmatch(texts[0][2]):
         # A reader that lost the merge spreads the band's words over the

@@ -13,7 +13,7 @@ from normalise.identity import Identity, identity
 from normalise.ids import find_duplicate_ids, infer_missing_ids, priority_of_id
 from normalise.model import Action, Repair, Timeframe, TimeframeType, Workplan
 from normalise.rows import LABEL_RULE, read_table
-from normalise.status import row_status
+from normalise.status import TextKey, row_status, text_key
 from normalise.text import strip_own_label
 from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
 from normalise.timeframes import find_timeframe_in_text, parse_timeframe
@@ -41,6 +41,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         phrases = themes_from_footnote(note.text)
         if phrases:
             themes = extend_with_footnote(themes, phrases)
+    written_key = text_key(raw.title_lines + raw.trailing_text)
     rows: list[Draft] = []
     left_out: list[Repair] = []
     has_timeframe = False
@@ -73,7 +74,17 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
             if seen[action_id] > 1:
                 register_id = f"{register_id} ({seen[action_id]})"
         actions.append(
-            _action(draft, ident, action_id, register_id, raw, themes, has_timeframe, repairs)
+            _action(
+                draft,
+                ident,
+                action_id,
+                register_id,
+                raw,
+                themes,
+                has_timeframe,
+                repairs,
+                written_key,
+            )
         )
     if not actions:
         raise DocumentError(raw.path, _no_actions(raw))
@@ -125,14 +136,20 @@ def _no_actions(raw: RawDocument) -> str:
 
 
 def _priorities(rows: Sequence[Draft]) -> list[Draft]:
-    """Give each draft its priority: the Impact's number, else the action ids under that Impact."""
+    """Give each draft its priority: the Impact's number, else the action ids under that Impact
+    (under no Impact, each draft's own id)."""
     out: list[Draft] = []
     block: list[Draft] = []
 
     def flush() -> None:
         majors = Counter(p for d in block if (p := priority_of_id(d.action_id)) is not None)
         guess = majors.most_common(1)[0][0] if majors else None
-        out.extend(d if d.priority is not None else replace(d, priority=guess) for d in block)
+        for d in block:
+            # With no Impact at all nothing ties the rows together: each
+            # row's own id is the only word on its priority.
+            own = priority_of_id(d.action_id) if not d.impact.strip() else None
+            priority = d.priority if d.priority is not None else own or guess
+            out.append(d if priority == d.priority else replace(d, priority=priority))
         block.clear()
 
     for draft in rows:
@@ -168,6 +185,7 @@ def _action(
     themes: ThemeConfig,
     has_timeframe: bool,
     repairs: list[Repair],
+    written_key: TextKey,
 ) -> Action:
     timeframe_text = draft.timeframe.strip()
     if not timeframe_text and not has_timeframe:
@@ -185,7 +203,9 @@ def _action(
     repairs.extend(timeframe_repairs)
     theme_names, theme_repairs = match_themes(draft.themes, themes)
     repairs.extend(theme_repairs)
-    status, status_repairs = row_status(draft.fills, draft.status_texts, raw.colour_key)
+    status, status_repairs = row_status(
+        draft.fills, draft.status_texts, raw.colour_key, written_key
+    )
     repairs.extend(status_repairs)
     return Action(
         register_id=register_id,

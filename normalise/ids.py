@@ -11,9 +11,25 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from normalise.model import Repair
-from parsers.vocabulary import ACTION_ID, PRIORITY_START
+from parsers.vocabulary import ACTION_ID, PRIORITY_LABEL, PRIORITY_START
 
 INFERRED_ID_RULE = "inferred missing action id from its neighbours"
+
+# A priority's number written as a word or a capital roman numeral after its
+# label (``Priority One –``, ``Outcome Two:``, ``Objective three.``, ``Aim IV:``).
+# Only after a label and before a separator (or the end): a sentence that
+# starts "One of our aims" keeps its words.
+NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty",
+)  # fmt: skip
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+WORDED_PRIORITY = re.compile(
+    rf"\A\s*(?i:{PRIORITY_LABEL})\s+"
+    rf"(?P<word>(?i:{'|'.join(NUMBER_WORDS)})|{'|'.join(reversed(_ROMAN))})\b"
+    r"(?:\s*[.):]\s*|\s*[–—-]\s+|\s*\Z)"
+)
 
 _ID_PARTS = re.compile(r"\A(?P<priority>\d+)\.(?P<number>\d+)(?P<letter>[a-z]?)", re.I)
 _LINE_MARKER = re.compile(r"\A\s*(?:\((?P<paren>[a-z])\)|(?P<plain>[a-z])[.)])\s+", re.I)
@@ -44,11 +60,20 @@ def split_priority(text: str) -> tuple[int | None, str]:
     (3, 'MSCP is assured')
     >>> split_priority(" Children and young people")
     (None, 'Children and young people')
+    >>> split_priority("Priority Two – Safe at home")
+    (2, 'Safe at home')
     """
     match = PRIORITY_START.match(text)
-    if match is None or int(match.group("number")) == 0:
-        return None, text.strip()
-    return int(match.group("number")), text[match.end() :].strip()
+    if match is not None and int(match.group("number")) != 0:
+        return int(match.group("number")), text[match.end() :].strip()
+    worded = WORDED_PRIORITY.match(text)
+    if worded is not None:
+        word = worded["word"]
+        number = (
+            _ROMAN.index(word) + 1 if word in _ROMAN else NUMBER_WORDS.index(word.casefold()) + 1
+        )
+        return number, text[worded.end() :].strip()
+    return None, text.strip()
 
 
 # The same rule under the name the first plan gave it.

@@ -13,6 +13,9 @@ shows to be the rest of a merged Impact cut by a PDF page break is joined to
 it; two cells of two rows are never joined); an ID column gives the action id
 as written; a Priority column the priority (and the impact, where there is no
 Impact column); a Support column the helpers; a theme matrix the themes.
+A parent row (``1.1`` with no lead, date or status over rows ``1.1.1``,
+``1.1.2`` with their own) heads its sub-actions and is no action
+(``normalise.sub_actions.fold_parent_rows``).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from normalise.draft import Draft
 from normalise.ids import split_action_id, split_priority
 from normalise.model import Repair
 from normalise.nested import nested_grid_rows, nested_grids, nested_rows
-from normalise.sub_actions import split_listed, split_nested, split_sub_actions
+from normalise.sub_actions import fold_parent_rows, split_listed, split_nested, split_sub_actions
 from normalise.text import repair_text, strip_own_label
 from normalise.themes import ThemeConfig
 from parsers.model import RawCell, RawTable, Role
@@ -253,7 +256,7 @@ def read_table(table: RawTable, themes: ThemeConfig | None = None) -> TableReadi
         draft = _draft(cells, scene, labels, all_labels, inner)
         if draft is not None:
             out.extend(draft)
-    return TableReading(tuple(out), tuple(left_out))
+    return TableReading(tuple(fold_parent_rows(out)), tuple(left_out))
 
 
 def _draft(

@@ -3,6 +3,12 @@
 Colours are compared in CIELAB, where distance follows what the eye sees:
 light green and dark green are closer than green and amber, which RGB
 distance gets wrong.
+
+A coloured symbol in the status cell (``🟢``, ``🟧``) is read as a fill of its
+colour. A document's key written as text (:func:`text_key`) is its own: a
+line of symbols each before a label (``🟢 On track 🟠 At risk``), or a line
+labelled ``... key:`` of ``term – definition`` entries (``Slipping – at risk of
+missing the date``), each term's status read from its definition.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from normalise.model import Repair, Status
 from parsers.model import KeyEntry
@@ -37,6 +44,132 @@ _MIN_CHROMA = 12.0
 _TEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = tuple(
     (pattern, Status(name)) for name, pattern in STATUS_PATTERNS
 )
+
+
+# Coloured symbols (emoji circles and squares) as the fill of their colour:
+# Word's standard colours, so the usual RAG palette reads them exactly.
+SYMBOL_COLOURS: dict[str, str] = {
+    "🟢": "00B050", "🟩": "00B050", "🟡": "FFFF00", "🟨": "FFFF00",
+    "🟠": "FFC000", "🟧": "FFC000", "🔴": "FF0000", "🟥": "FF0000",
+    "🔵": "0070C0", "🟦": "0070C0", "🟣": "7030A0", "🟪": "7030A0",
+    "🟤": "843C0C", "🟫": "843C0C", "⚫": "000000", "⬛": "000000",
+    "⚪": "FFFFFF", "⬜": "FFFFFF",
+}  # fmt: skip
+_SYMBOL = re.compile("|".join(map(re.escape, SYMBOL_COLOURS)))
+
+# The register's own status names, as a key's definition writes them; a name
+# after "not" ("not on track") says what the status is not.
+_STATUS_NAMES = re.compile(
+    r"(?<![\w-])(?P<not>not\s+)?(?P<name>complete|on[\s-]*track|at[\s-]*risk|overdue)\b", re.I
+)
+# "Progress key:", "Status key –", "RAG key:", "Key:" before a key's entries.
+_KEY_LINE = re.compile(r"\A\s*(?:[^\W\d_]+\s+){0,2}key\s*[:–—-]\s*", re.I)
+# One entry of a key written as text: a short term, a dash, colon or equals
+# sign, its definition.
+_KEY_ENTRY = re.compile(
+    r"\A\s*(?P<term>[^–—:=;]+?)\s*(?:[–—:=]|\s-\s)\s*(?P<definition>\S.*?)\s*[.;]?\s*\Z", re.S
+)
+# A key's term is a word or a few ("Achieved", "Not yet started").
+_MAX_TERM_WORDS = 4
+TEXT_KEY_RULE = "status word read through the document's own key"
+
+
+@dataclass(frozen=True, slots=True)
+class TextKey:
+    """A document's key written as text.
+
+    ``words`` are ``(term, status, entry)``: the document's own progress word,
+    the status its definition gives, and the entry as written; ``colours`` are
+    ``(fill, status)`` for the coloured symbols of a symbol key.
+    """
+
+    words: tuple[tuple[str, Status, str], ...] = ()
+    colours: tuple[tuple[str, Status], ...] = ()
+
+
+def status_of_definition(text: str) -> Status | None:
+    """The status a key's definition names: the first of the register's own status names
+    it uses, else a status word; ``None`` when it names none or says ``not`` one.
+
+    >>> status_of_definition("behind plan, at risk of missing the date")
+    <Status.AT_RISK: 'At risk'>
+    >>> status_of_definition("the date has passed") is None
+    True
+    """
+    names = list(_STATUS_NAMES.finditer(text))
+    if any(m["not"] for m in names):
+        return None
+    if names:
+        return _name_status(names[0]["name"])
+    return status_from_text(text)
+
+
+def _name_status(name: str) -> Status:
+    squeezed = re.sub(r"[\s-]+", " ", name.casefold())
+    return next(s for s in Status if s.value.casefold() == squeezed)
+
+
+def text_key(lines: Sequence[str]) -> TextKey:
+    """The key a document writes in its text lines (title lines, text after the table).
+
+    >>> key = text_key(["Progress key: Achieved – done; Slipping – at risk of missing the date"])
+    >>> [(term, status.value) for term, status, _ in key.words]
+    [('achieved', 'Complete'), ('slipping', 'At risk')]
+    >>> text_key(["🟢 on track 🟠 some slippage – at risk"]).colours
+    (('00B050', <Status.ON_TRACK: 'On track'>), ('FFC000', <Status.AT_RISK: 'At risk'>))
+    """
+    words: list[tuple[str, Status, str]] = []
+    colours: list[tuple[str, Status]] = []
+    for k, line in enumerate(lines):
+        symbols = _symbol_key(line)
+        if symbols:
+            colours.extend(symbols)
+            continue
+        label = _KEY_LINE.match(line)
+        if label is None:
+            continue
+        text = line[label.end() :]
+        # A key wrapped over lines (a PDF's) goes on while it stops mid-entry.
+        for more in lines[k + 1 :]:
+            last = re.split(r"[;|\n]", text)[-1]
+            if _KEY_LINE.match(more) or (last.strip() and _KEY_ENTRY.match(last)):
+                break
+            text = f"{text} {more}"
+        for entry in re.split(r"[;|\n]", text):
+            read = _KEY_ENTRY.match(entry)
+            if read is None or len(read["term"].split()) > _MAX_TERM_WORDS:
+                continue
+            term = " ".join(read["term"].split())
+            status = status_of_definition(read["definition"]) or status_from_text(term)
+            if status is not None:
+                words.append((term.casefold(), status, " ".join(entry.split())))
+    return TextKey(tuple(words), tuple(colours))
+
+
+def _symbol_key(line: str) -> list[tuple[str, Status]]:
+    """``(fill, status)`` for a line of two or more coloured symbols, each before a label
+    that names a status; ``[]`` for any other line."""
+    marks = list(_SYMBOL.finditer(line))
+    if len(marks) < 2:
+        return []
+    out = []
+    for k, mark in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
+        label = line[mark.end() : end].strip(" \t\ufe0f–—-:=,;")
+        status = status_of_definition(label) if label else None
+        if status is None:
+            return []
+        out.append((SYMBOL_COLOURS[mark.group()], status))
+    return out
+
+
+def symbol_fills(text: str) -> list[str]:
+    """The fills of the coloured symbols in a status cell's text, in order.
+
+    >>> symbol_fills("🟢")
+    ['00B050']
+    """
+    return [SYMBOL_COLOURS[m.group()] for m in _SYMBOL.finditer(text)]
 
 
 def _lab(hex_rgb: str) -> tuple[float, float, float]:
@@ -90,8 +223,12 @@ def status_from_fill(
 ) -> tuple[Status | None, float]:
     """The status whose colour is nearest ``fill``, and a confidence (1 = exact colour).
 
-    ``(None, 0.0)`` for a fill that is grey or far from every status colour.
+    ``(None, 0.0)`` for a fill that is grey or far from every status colour
+    (unless the palette names that very colour: a key's black symbol).
     """
+    exact = next((status for colour, status in palette if colour == fill), None)
+    if exact is not None:
+        return exact, 1.0
     _lightness, a, b = _lab(fill)
     if math.hypot(a, b) < _MIN_CHROMA:
         return None, 0.0
@@ -105,23 +242,29 @@ def status_from_fill(
 
 
 def row_status(
-    fills: Sequence[str], texts: Sequence[str], key: Sequence[KeyEntry]
+    fills: Sequence[str],
+    texts: Sequence[str],
+    key: Sequence[KeyEntry],
+    written_key: TextKey = TextKey(),
 ) -> tuple[Status | None, tuple[Repair, ...]]:
     """A row's status from its status-column text, else its fills (status column first).
 
-    Matched against the document's own key where it has one, else the usual RAG
+    A word the document's own key defines (``written_key``) is read through
+    that key first; a coloured symbol in the text is a fill of its colour, read
+    before the usual status words and the row's fills. Fills are matched against the document's own key
+    (its colour key, and its symbol key) where it has one, else the usual RAG
     colours; an inexact colour match is recorded for review.
     """
-    for text in texts:
-        status = status_from_text(text)
-        if status is not None:
-            return status, ()
-    own = key_palette(key)
+    own = (*key_palette(key), *written_key.colours)
     # A key that names only some statuses (no "on track") leaves the usual
     # colours for the others.
     named = {status for _, status in own}
     palette = (*own, *(entry for entry in DEFAULT_PALETTE if entry[1] not in named))
     source = "the document's colour key" if own else "the usual RAG colours"
+    for text in texts:
+        status, repairs = _status_of_text(text, written_key, palette)
+        if status is not None:
+            return status, repairs
     for fill in fills:
         status, confidence = status_from_fill(fill, palette)
         if status is None:
@@ -131,3 +274,23 @@ def row_status(
             return status, (Repair("Status", f"#{fill}", status.value, note, confidence),)
         return status, ()
     return None, ()
+
+
+def _status_of_text(
+    text: str, written_key: TextKey, palette: Sequence[tuple[str, Status]]
+) -> tuple[Status | None, tuple[Repair, ...]]:
+    """A status cell's words read through the document's key, its coloured symbols through
+    ``palette`` (the key's colours first: a key may make yellow "on track"), else the
+    usual status words."""
+    said = " ".join(text.split()).strip(" .")
+    for term, status, entry in written_key.words:
+        if said.casefold() == term:
+            if status_from_text(said) is status:
+                return status, ()
+            note = f"{TEXT_KEY_RULE} ({entry})"
+            return status, (Repair("Status", said, status.value, note, 0.9),)
+    for fill in symbol_fills(text):
+        shown, _ = status_from_fill(fill, palette)
+        if shown is not None:
+            return shown, ()
+    return status_from_text(text), ()

@@ -148,3 +148,62 @@ def split_nested(draft: Draft, rows: Sequence[NestedRow]) -> list[Draft]:
             )
         )
     return out
+
+
+PARENT_RULE = (
+    "a parent row (an id its sub-actions' ids extend, no lead, timeframe or status) heads its "
+    "sub-actions like an objective: not an action, its text kept here"
+)
+
+
+def fold_parent_rows(drafts: Sequence[Draft]) -> list[Draft]:
+    """Drop the parent rows that head sub-action rows, their text kept on each sub-action.
+
+    A parent is a draft with an id and text but no lead, timeframe, support,
+    themes or status (text or fill), followed at once by drafts whose ids extend
+    its id by a further number (``1.1`` over ``1.1.1``, ``1.1.2``), at least one
+    of which has a lead or timeframe of its own. It heads them as an objective
+    heads its actions; each sub-action keeps its own text and records the parent's.
+
+    >>> def d(i, text, lead=""):
+    ...     return Draft("", 1, i, text, "", lead, "", ("",), (), "")
+    >>> [x.action_id for x in fold_parent_rows([d("1.1", "Plan"), d("1.1.1", "Do", "Ann")])]
+    ['1.1.1']
+    """
+    heads: dict[int, str] = {}  # position of a sub-action -> its parent's text
+    parents: set[int] = set()
+    for k, draft in enumerate(drafts):
+        children = _children(draft, drafts[k + 1 :])
+        if children and any(c.lead.strip() or c.timeframe.strip() for c in children):
+            parents.add(k)
+            written = f"{draft.action_id} {draft.action}".strip()
+            for n in range(k + 1, k + 1 + len(children)):
+                heads.setdefault(n, written)
+    return [
+        replace(d, repairs=(*d.repairs, Repair("Action", heads[k], d.action, PARENT_RULE, 0.8)))
+        if k in heads
+        else d
+        for k, d in enumerate(drafts)
+        if k not in parents
+    ]
+
+
+def _children(draft: Draft, below: Sequence[Draft]) -> list[Draft]:
+    """The drafts right below a heading-like ``draft`` whose ids extend its id."""
+    if (
+        not draft.action_id
+        or "." not in draft.action_id  # "1" over "1.1" is a priority, not a parent action
+        or not draft.action.strip()
+        or any(t.strip() for t in (draft.lead, draft.timeframe, draft.support, draft.themes))
+        or any(t.strip() for t in draft.status_texts)
+        or draft.fills
+    ):
+        return []
+    prefix = f"{draft.action_id.strip()}.".casefold()
+    children = []
+    for child in below:
+        rest = (child.action_id or "").strip().casefold().removeprefix(prefix)
+        if rest == (child.action_id or "").strip().casefold() or not rest[:1].isdigit():
+            break
+        children.append(child)
+    return children

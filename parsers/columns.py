@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from parsers.header_words import names_nothing
 from parsers.model import RawCell, Role
@@ -154,3 +155,119 @@ def join_timeframes(
                 cells[end] = replace(cells[end], text=f"{first} - {last}")
         out.append(tuple(cells))
     return tuple(out)
+
+
+# A timeline (Gantt) strip: three or more side-by-side columns, each labelled
+# by a quarter or a month, optionally beside a year (from a group label over
+# them, ``2025/26`` over ``Q1 | Q2 | Q3 | Q4``). Fewer is a start | end pair.
+_MIN_STRIP = 3
+_YEAR = r"(?:fy\s*)?(?:19|20)\d\d(?:\s*[/-]\s*\d\d(?:\d\d)?)?"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT = (
+    r"q[1-4]|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIMELINE_LABEL = re.compile(
+    rf"(?P<before>{_YEAR})?\s*(?P<unit>{_UNIT})\s*(?P<after>{_YEAR})?", re.I
+)
+# A strip cell is marked by its fill; it may hold a mark ("x", a tick), never words.
+_MAX_MARK = 2
+
+
+def read_timeline(
+    roles: Sequence[Role], labels: Sequence[str], rows: Sequence[Sequence[RawCell]]
+) -> tuple[tuple[Role, ...], tuple[tuple[RawCell, ...], ...]]:
+    """Roles and rows with a timeline strip read as the timeframe.
+
+    A strip is ``_MIN_STRIP`` or more adjacent columns the header leaves
+    unused, labelled by quarters or months (``2025/26 Q1``), whose body cells
+    are shaded, not written. Its shading is when the action runs, never its
+    status: every strip cell loses its fill. When the table has no timeframe
+    column, the strip's last column becomes it, holding the row's first and
+    last shaded units and the year (``Q1 - Q3 2025/26``; months carry their
+    own calendar year, ``Nov 2025 - Feb 2026``); a row with nothing shaded
+    has no timeframe.
+
+    >>> from parsers.model import Provenance
+    >>> cell = lambda t, f=None: RawCell(t, Provenance("f", 0, 0, 0), fill=f)
+    >>> labels = ["Action", "2025/26 Q1", "2025/26 Q2", "2025/26 Q3", "2025/26 Q4"]
+    >>> row = [cell("Do a"), cell(""), cell("", "2F5597"), cell("", "2F5597"), cell("")]
+    >>> roles, rows = read_timeline([Role.ACTION] + [Role.OTHER] * 4, labels, [row])
+    >>> roles[-1], rows[0][-1].text, [c.fill for c in rows[0]]
+    (<Role.TIMEFRAME: 'timeframe'>, 'Q2 - Q3 2025/26', [None, None, None, None, None])
+    """
+    out = list(roles)
+    body = tuple(tuple(row) for row in rows)
+    for strip in _strips(out, labels, body):
+        units = [_TIMELINE_LABEL.fullmatch(" ".join(labels[k].split())) for k in strip]
+        names = [m["unit"].rstrip(".").capitalize() if m else "" for m in units]
+        years = [(m["before"] or m["after"] or "") if m else "" for m in units]
+        last = strip[-1]
+        write = Role.TIMEFRAME not in out
+        if write:
+            out[last] = Role.TIMEFRAME
+        new_rows = []
+        for row in body:
+            cells = list(row)
+            marked = [i for i, k in enumerate(strip) if k < len(cells) and _marked(cells[k])]
+            for k in strip:
+                if k < len(cells) and cells[k].fill:
+                    cells[k] = replace(cells[k], fill=None)
+            if write and last < len(cells) and cells[last].text is not None:
+                text = _span_text(names, years, marked)
+                cells[last] = replace(cells[last], text=text)
+            new_rows.append(tuple(cells))
+        body = tuple(new_rows)
+    return tuple(out), body
+
+
+def _strips(
+    roles: Sequence[Role], labels: Sequence[str], rows: Sequence[Sequence[RawCell]]
+) -> list[list[int]]:
+    """Runs of adjacent unused columns labelled by quarters or months, shaded not written."""
+    runs: list[list[int]] = []
+    for col, role in enumerate(roles):
+        label = " ".join(labels[col].split()) if col < len(labels) else ""
+        match = _TIMELINE_LABEL.fullmatch(label)
+        fits = role is Role.OTHER and match is not None and bool(match["unit"])
+        if fits and runs and runs[-1][-1] == col - 1:
+            runs[-1].append(col)
+        elif fits:
+            runs.append([col])
+    return [run for run in runs if len(run) >= _MIN_STRIP and _shaded_strip(rows, run)]
+
+
+def _shaded_strip(rows: Sequence[Sequence[RawCell]], cols: Sequence[int]) -> bool:
+    cells = [row[k] for row in rows for k in cols if k < len(row) and row[k].text is not None]
+    return any(c.fill for c in cells) and all(
+        len((c.text or "").strip()) <= _MAX_MARK for c in cells
+    )
+
+
+def _marked(cell: RawCell) -> bool:
+    return cell.text is not None and (bool(cell.fill) or bool((cell.text or "").strip()))
+
+
+def _span_text(names: Sequence[str], years: Sequence[str], marked: Sequence[int]) -> str:
+    """``first - last year`` of the marked units (``Q2 - Q4 2025/26``), ``""`` for none."""
+    if not marked:
+        return ""
+    first, last = marked[0], marked[-1]
+    if names[last][:3].lower() in _MONTHS:
+        start, end = _month_year(names, years, first), _month_year(names, years, last)
+        return f"{start} - {end}" if first != last else end
+    year = years[last]
+    span = names[first] if first == last else f"{names[first]} - {names[last]}"
+    return f"{span} {year}".strip()
+
+
+def _month_year(names: Sequence[str], years: Sequence[str], at: int) -> str:
+    """A month of the strip with its calendar year: the year's first year, plus one
+    for each time the months wrap round (``Nov | Dec | Jan`` of ``2025/26``)."""
+    written = re.match(r"\D*((?:19|20)\d\d)", years[at] or "")
+    if not written:
+        return names[at]
+    year = int(written.group(1))
+    month = [_MONTHS.index(n[:3].lower()) for n in names[: at + 1]]
+    year += sum(1 for a, b in pairwise(month) if b < a)
+    return f"{names[at]} {year}"

@@ -3,15 +3,16 @@
 Word and every PDF strategy hand their grid here. The column rules run on the
 frozen cells, the same for every format: a timeframe group's end cell holds
 ``start - end``, a header label merged over several body columns moves to the
-one holding most text, and columns the header leaves unnamed take a role from
-their content (``parsers.columns``).
+one holding most text, columns the header leaves unnamed take a role from
+their content, and a Gantt strip of shaded quarters or months becomes the
+timeframe, its shading never a status (``parsers.columns``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from parsers.columns import column_roles, join_timeframes, spread_wide
+from parsers.columns import column_roles, join_timeframes, read_timeline, spread_wide
 from parsers.model import Grid, Provenance, RawCell, RawTable
 
 
@@ -42,9 +43,10 @@ def freeze(grid: Grid, path: Path) -> RawTable:
     )
     rows = join_timeframes(rows, grid.spans)
     roles, header = spread_wide(grid.roles, grid.header, rows, grid.wide)
+    roles, rows = read_timeline(column_roles(roles, header, rows), header, rows)
     return RawTable(
         grid.index,
-        column_roles(roles, header, rows),
+        roles,
         header,
         rows,
         grid.method,

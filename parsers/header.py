@@ -12,15 +12,20 @@ a ``Start date`` column and an ``End date`` column side by side.
 A group is found from the merge, not from its words: the parser passes each
 cell's ``col_span`` when it knows it (Word); without it a ``None`` to the
 right of a label in the first header row is taken as covered by that label.
+A title row merged across above the header (``Priority 3: ...``) is looked
+past; its text is kept in ``Header.titles`` for the reader to make a heading
+of. Of two columns naming a lead, the one whose label's head word names a
+person (``Lead officer``) is the lead over one naming a body (``Accountable
+body``, ``Lead organisation``: ``header_words.lead_rank``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from parsers.header_words import label_role, names_nothing, role_of
+from parsers.header_words import label_role, lead_rank, names_nothing, names_role, role_of
 from parsers.model import Role
 
 __all__ = [
@@ -52,13 +57,36 @@ def header_roles(cells: Sequence[str | None]) -> tuple[Role, ...] | None:
     whether an unlabelled column is a status or id column.
     """
     roles = tuple(role_of(c) if c else Role.OTHER for c in cells)
-    return _checked(roles)
+    return _checked(roles, [c or "" for c in cells])
 
 
-def _checked(roles: tuple[Role, ...]) -> tuple[Role, ...] | None:
+def _checked(roles: tuple[Role, ...], labels: Sequence[str]) -> tuple[Role, ...] | None:
     if _REQUIRED not in roles or not _SUPPORTING & set(roles):
         return None
-    return _dedupe(roles)
+    return _dedupe(_one_lead(roles, labels))
+
+
+def _one_lead(roles: tuple[Role, ...], labels: Sequence[str]) -> tuple[Role, ...]:
+    """Of several columns naming a lead, the one naming a person (``Lead officer``
+    over ``Accountable body``; the first on a tie) stays the lead; each other
+    becomes the support when its label names support too and none does yet,
+    else ``OTHER``.
+
+    >>> _one_lead((Role.LEAD, Role.LEAD), ["Accountable body", "Lead officer"])
+    (<Role.OTHER: 'other'>, <Role.LEAD: 'lead'>)
+    """
+    leads = [k for k, role in enumerate(roles) if role is Role.LEAD]
+    if len(leads) < 2:
+        return roles
+    named = [labels[k] if k < len(labels) else "" for k in range(len(roles))]
+    chosen = max(leads, key=lambda k: (lead_rank(named[k]), -k))
+    out = list(roles)
+    for k in leads:
+        if k == chosen:
+            continue
+        support = names_role(named[k], Role.SUPPORT) and Role.SUPPORT not in out
+        out[k] = Role.SUPPORT if support else Role.OTHER
+    return tuple(out)
 
 
 def _dedupe(roles: tuple[Role, ...]) -> tuple[Role, ...]:
@@ -87,6 +115,9 @@ class Header:
     # (column, span) of a label merged across columns with no sub-labels under
     # it: the body may split it (an id and the action under one "Action")
     wide: tuple[tuple[int, int], ...] = ()
+    # texts of the title rows above the header in the same table (one text
+    # merged across: ``Priority 3: ...``): headings for the rows below
+    titles: tuple[str, ...] = ()
 
 
 def find_header(
@@ -106,6 +137,13 @@ def find_header(
     >>> h = find_header([["Action", "Lead", "Timescale", None], [None, None, "Start", "End"]])
     >>> h.rows, h.roles[2:], h.labels[2:]
     (2, (<Role.OTHER: 'other'>, <Role.TIMEFRAME: 'timeframe'>), ('Timescale Start', 'Timescale End'))
+
+    A title row merged across the table above the header (``Priority 3: ...``)
+    is looked past, and its text kept in ``Header.titles``:
+
+    >>> h = find_header([["Priority 3: Voice", None, None], ["Ref", "Action", "Lead"]])
+    >>> h.rows, h.titles
+    (2, ('Priority 3: Voice',))
     """
     grid = _Grid(rows[: look + _MAX_HEADER_ROWS], col_spans)
     for start in range(min(look, len(rows))):
@@ -118,8 +156,9 @@ def find_header(
         if header is None:
             continue
         if end == start + 1 and end < len(grid.rows) and _second_header_row(grid, end, header):
-            return _read(grid, start, end + 1) or header
-        return header
+            header = _read(grid, start, end + 1) or header
+        titles = tuple(grid.band_text(r) for r in range(start))
+        return replace(header, titles=tuple(t for t in titles if t))
     return None
 
 
@@ -170,6 +209,12 @@ class _Grid:
 
     def span(self, r: int, c: int) -> int:
         return sum(1 for o in self.owner[r] if o == c)
+
+    def band_text(self, r: int) -> str:
+        """The text of a band row (``is_band``), else ``""``."""
+        if not self.is_band(r):
+            return ""
+        return next((t for c in range(len(self.rows[r])) if (t := self.text(r, c))), "")
 
     def is_band(self, r: int) -> bool:
         """One text alone across the row (a title or ``Priority 2: ...``), not labels."""
@@ -249,7 +294,7 @@ def _read(grid: _Grid, start: int, end: int) -> Header | None:
         if pair is not None:
             spans.append(pair)
         decided.update((j, roles[j]) for j in cols)
-    checked = _checked(tuple(roles))
+    checked = _checked(tuple(roles), labels)
     if checked is None:
         return None
     spans = [(a, b) for a, b in spans if checked[b] is Role.TIMEFRAME]

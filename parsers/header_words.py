@@ -50,7 +50,9 @@ _VOCABULARY: tuple[tuple[Role, str], ...] = (
     (
         Role.SUPPORT,
         r"\bpartners?\b|\bsupport(?:ed by|ing)?\b|\bcontributors?\b|who else"
-        r"|in partnership with",
+        r"|in partnership with|(?:working|delivered|jointly) with\b|\bwith support from\b"
+        r"|(?:other|partner|supporting|contributing) (?:agenc(?:y|ies)|organi[sz]ations?|bod(?:y|ies))"
+        r"|\bcollaborators?\b",
     ),
     (
         Role.TIMEFRAME,
@@ -76,6 +78,44 @@ _VOCABULARY: tuple[tuple[Role, str], ...] = (
     ),
 )
 _PATTERNS = tuple((role, re.compile(pattern)) for role, pattern in _VOCABULARY)
+
+# The head word of a lead label says who it names. The register's Lead is the
+# person who answers for the action; a column naming the body they work for
+# (``Accountable body`` beside ``Lead officer``) is context, not the lead.
+_PERSON = re.compile(
+    r"\b(?:officers?|persons?|people|owners?|managers?|names?|contacts?|individuals?"
+    r"|who|champions?|coordinators?|leads?)\b"
+)
+_BODY = re.compile(
+    r"\b(?:bod(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|partners?|services?|departments?"
+    r"|directorates?|institutions?|sectors?|boards?|teams?|groups?|partnerships?)\b"
+)
+
+
+def lead_rank(text: str) -> int:
+    """How surely a lead label names a person: 2 when its last naming word is a
+    person's (``Lead officer``), 0 when it is a body's (``Accountable body``,
+    ``Lead organisation``), 1 when it names neither.
+
+    >>> lead_rank("Lead officer"), lead_rank("Lead organisation"), lead_rank("Accountable")
+    (2, 0, 1)
+    """
+    lowered = " ".join(text.lower().split())
+    person = [m.start() for m in _PERSON.finditer(lowered)]
+    body = [m.start() for m in _BODY.finditer(lowered)]
+    if not person and not body:
+        return 1
+    return 2 if max(person, default=-1) > max(body, default=-1) else 0
+
+
+def names_role(text: str, role: Role) -> bool:
+    """Whether any phrase of ``role`` appears in the label, first or not.
+
+    >>> names_role("Lead agency and partners", Role.SUPPORT)
+    True
+    """
+    lowered = " ".join(text.lower().split())
+    return any(r is role and pattern.search(lowered) for r, pattern in _PATTERNS)
 
 
 def label_role(text: str) -> Role | None:

@@ -4,7 +4,8 @@ A part continues the table when it is the first table of the next page
 (with the header repeated, or the same column edges), or when it follows
 the table on the same page or the next with only headings between
 (``Priority 2: ...``) and the header repeated or the same number of columns.
-Those headings, and one just above the table, become ``Grid.headings``.
+Those headings, one just above the table (``pdf_headings``) and title rows
+merged across a part above its header (``Header.titles``) become ``Grid.headings``.
 Repeated header rows are dropped and a row cut by a page break is rejoined.
 """
 
@@ -18,6 +19,7 @@ from parsers.colour_key import key_entries
 from parsers.header import find_header, is_repeated_header
 from parsers.model import Grid, GridCell, Role
 from parsers.pdf_grid import col_spans, header_marks, is_furniture
+from parsers.pdf_headings import heads_first_part
 from parsers.pdf_page import Page, PageCell, PageTable
 from parsers.pdf_words import ACTION_ID, Line, body_size, is_heading, join_line, names_priority
 
@@ -48,6 +50,9 @@ def assemble(
     """
     current: Grid | None = None
     end = _Place(0, 0.0)
+    above: tuple[Line, float] | None = None  # the line above the first part, its page's body size
+    between: list[Line] = []  # the headings between parts
+    own_titles = 0  # title rows above the first part's header, counted in its header rows
     key_pairs: list[tuple[str, str | None]] = []
     notes: list[str] = []
     for page in pages:
@@ -59,10 +64,10 @@ def assemble(
                 current = Grid(header.labels, header.roles, part.columns, method=part.method,
                                top=part.bbox[1], header_rows=header.rows, spans=header.spans)  # fmt: skip
                 current.header_marks = header_marks(part.rows[: header.rows], header.labels)
-                above = _heading_above(page, part, furniture)
-                if above is not None:
-                    current.headings.append((0, above.text))
-                    current.top = min(current.top, above.top)
+                current.headings.extend((0, t) for t in header.titles)
+                own_titles = len(header.titles)
+                line = _line_above(page, part, furniture)
+                above = (line, body_size(page.lines)) if line is not None else None
                 _append(current, part, page.number, header.rows, split_check=False)
                 end = _Place(page.number, part.bbox[3])
                 continue
@@ -81,13 +86,17 @@ def assemble(
                     current, part, header is not None, repeats, index, page.number, bool(headings)
                 )
             ):
-                # a repeated header has the rows it had on the first page, no more
-                skip = current.header_rows if header is not None else 0
+                # a repeated header has the rows it had on the first page, no more,
+                # and the part's own title rows (``Priority 2: ...``) above it
+                titles = header.titles if header is not None else ()
+                skip = current.header_rows - own_titles + len(titles) if header is not None else 0
                 if not skip and texts and is_repeated_header(texts[0], current.header):
                     skip = 1
                 for line, line_page in headings:
                     current.headings.append((len(current.rows), line.text))
+                    between.append(line)
                     _extend(current, line_page, line.top, line.bottom)
+                current.headings.extend((len(current.rows), t) for t in titles)
                 # only a page break cuts a row; a table carried on below on the same page starts afresh
                 cut = page.number != end.page and not headings
                 _append(current, part, page.number, skip, split_check=cut)
@@ -101,6 +110,11 @@ def assemble(
                 notes.append(
                     f"page {page.number}: not a workplan table ({' '.join(first.split())[:40]})"
                 )
+    if current is not None and above is not None:
+        title = next((ln for p in pages for ln in p.lines if not is_furniture(ln, furniture)), None)
+        if heads_first_part(above[0], above[1], between, title=title):
+            current.headings.insert(0, (0, above[0].text))
+            current.top = min(current.top, above[0].top)
     return current, key_pairs, notes
 
 
@@ -138,8 +152,8 @@ def _aligned(table: Grid, part: PageTable) -> bool:
     return all(abs(a - b) <= 3 for a, b in zip(part.columns, table.columns, strict=True))
 
 
-def _heading_above(page: Page, part: PageTable, furniture: set[str]) -> Line | None:
-    """The line just above the table's first part when it names a priority (``Priority 1: ...``)."""
+def _line_above(page: Page, part: PageTable, furniture: set[str]) -> Line | None:
+    """The line just above the table's first part, when close enough to be its heading."""
     above = [
         ln for ln in page.lines if ln.bottom <= part.bbox[1] + 1 and not is_furniture(ln, furniture)
     ]
@@ -147,9 +161,7 @@ def _heading_above(page: Page, part: PageTable, furniture: set[str]) -> Line | N
         return None
     line = max(above, key=lambda ln: ln.bottom)
     close = part.bbox[1] - line.bottom <= _ABOVE_GAP_LINES * (line.bottom - line.top)
-    if close and names_priority(line.text) and is_heading(line, body_size(page.lines)):
-        return line
-    return None
+    return line if close else None
 
 
 def _headings_between(

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
-from parsers.model import Grid, GridCell
+from parsers.model import Grid, GridCell, Role
 from parsers.pdf_page import Page
 from parsers.pdf_words import Line
 
@@ -83,12 +83,17 @@ def explains(table: Grid) -> tuple[int, int]:
     """How much of the page a reading explains: words in its body cells, body cells with text.
 
     A row that mostly repeats the header's labels (a header repeated over a
-    later part, taken for a row) explains nothing.
+    later part, taken for a row) explains nothing, nor does one with text only
+    in columns the register does not use (a second header row of sub-labels,
+    ``Q1 Q2 Q3 Q4``, taken for a row).
     """
     labels = {" ".join(h.split()).lower() for h in table.header if h.strip()}
     words = cells = 0
     for row in table.rows:
         texts = [c.text for c in row if c.text and c.text.strip()]
+        used = [c for c, role in zip(row, table.roles, strict=False) if role is not Role.OTHER]
+        if texts and not any(c.text and c.text.strip() for c in used):
+            continue
         if sum(1 for t in texts if " ".join(t.split()).lower() in labels) * 2 >= len(texts) > 1:
             continue
         words += sum(len(t.split()) for t in texts)

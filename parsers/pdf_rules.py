@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from parsers.pdf_page import TABLE_SETTINGS, Page, PageCell, PageTable, page_table
-from parsers.pdf_text_table import GAP_EM, MIN_GAP, chunks, find_text_header
+from parsers.pdf_text_columns import GAP_EM, MIN_GAP, chunks, find_text_header
 from parsers.pdf_words import Line, Word, text_of
 
 # Rules closer than this (pt) are one rule: the two long edges of a thin filled

@@ -1,14 +1,16 @@
 """Borderless tables: rebuild the workplan table from text alignment.
 
 Anchored on the header: the header line's chunks (words separated by a wide
-gap) give the columns' left edges and their roles. Below it, each line's
-words go to the column whose edge they sit at; a row starts where the Action
-column starts with an action id (or the Impact with a priority number), or
-after a gap wider than the lines within a cell. The table ends at a line
-whose words run across a column edge (a paragraph, not a cell), unless it
-is a short heading (``Priority 2: ...``) followed by the header again or a
-numbered row: then it is one of the table's headings, and the header's
-repeats are passed over.
+gap) give the columns' left edges and their roles (``pdf_text_columns``).
+Below it, each line's words go to the column whose edge they sit at; a row
+starts where the Action column starts with an action id, the id column holds
+a code (``1.1``, ``A3``) or the Impact a priority number, or after a gap wider
+than the lines within a cell. The table ends at a line whose text runs across
+a column edge (a paragraph, not a cell), unless it is a short heading
+(``Priority 2: ...``, or a band row merged across the table) followed by the
+header again or a row that starts: then it is one of the table's headings,
+and the header's repeats are passed over. The heading just above the header
+is taken by ``pdf_headings``.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import cast
 
-from parsers.header import header_roles, role_of
+from parsers.header import role_of
 from parsers.model import Grid, GridCell, Role
-from parsers.pdf_grid import fill_spans
+from parsers.pdf_grid import fill_spans, is_furniture
+from parsers.pdf_headings import heads_first_part
 from parsers.pdf_page import Page, fill_at
+from parsers.pdf_text_columns import chunk_text, chunks, column, crosses, find_text_header
 from parsers.pdf_words import (
     ACTION_ID,
     Line,
@@ -31,26 +34,11 @@ from parsers.pdf_words import (
     body_size,
     is_heading,
     is_larger,
-    names_priority,
     text_of,
 )
 
-# Words of one cell are a space apart (~3pt at 10pt); columns are further.
-_COLUMN_GAP = 9.0
-# Left edges within this distance belong to the same column.
-_EDGE_TOLERANCE = 6.0
 # A gap this many times the usual line pitch separates two rows.
 _ROW_GAP_RATIO = 1.35
-# Two header cells are further apart than a space (about a third of the type
-# size): cell padding on both sides of the boundary. Finer than _COLUMN_GAP,
-# which must also keep wrapped prose together, so used only where the body
-# confirms it (and by ``pdf_rules``, where rules bound the rows).
-GAP_EM = 0.45
-MIN_GAP = 4.0
-# A finer split of the header needs this many body chunks starting at each new
-# edge, among the first lines below it.
-_EVIDENCE = 2
-_EVIDENCE_LINES = 40
 _PRIORITY = re.compile(r"^\s*\d+\.?\s")
 
 
@@ -86,86 +74,6 @@ class _Row:
     boxes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
 
 
-def chunks(line: Line, gap: float = _COLUMN_GAP) -> list[list[Word]]:
-    """Split a line where the space between words is wider than ``gap``."""
-    out: list[list[Word]] = []
-    for word in line.words:
-        if out and word.x0 - out[-1][-1].x1 <= gap:
-            out[-1].append(word)
-        else:
-            out.append([word])
-    return out
-
-
-def _chunk_text(chunk: Sequence[Word]) -> str:
-    return " ".join(w.text for w in chunk if not w.superscript)
-
-
-def find_text_header(lines: Sequence[Line]) -> tuple[int, list[float], tuple[Role, ...]] | None:
-    """The index of the header line, its columns' left edges, and their roles.
-
-    Header cells closer than ``_COLUMN_GAP`` (a browser's narrow padding) are
-    told apart by a finer gap when the body has words starting at the edge
-    that splits them (``Timeframe RAG`` over ``March 2025  R``).
-    """
-    for i, line in enumerate(lines):
-        parts = chunks(line)
-        if len(parts) < 2:
-            continue
-        roles = header_roles([_chunk_text(p) for p in parts])
-        if roles is not None:
-            fine = _finer_header(line, parts, lines[i + 1 :])
-            if fine is not None:
-                return (
-                    i,
-                    [p[0].x0 for p in fine],
-                    cast("tuple[Role, ...]", header_roles([_chunk_text(p) for p in fine])),
-                )
-            return i, [p[0].x0 for p in parts], roles
-    return None
-
-
-def _finer_header(
-    line: Line, parts: Sequence[Sequence[Word]], body: Sequence[Line]
-) -> list[list[Word]] | None:
-    """The header split at every gap wider than a space, when the body bears the new edges out."""
-    size = statistics.median(w.size for w in line.words)
-    fine = chunks(line, max(MIN_GAP, GAP_EM * size))
-    if len(fine) <= len(parts) or header_roles([_chunk_text(p) for p in fine]) is None:
-        return None
-    coarse = {p[0].x0 for p in parts}
-    starts = [
-        c[0].x0 for ln in body[:_EVIDENCE_LINES] for c in chunks(ln, max(MIN_GAP, GAP_EM * size))
-    ]
-    for part in fine:
-        edge = part[0].x0
-        if edge in coarse:
-            continue
-        if sum(1 for x in starts if abs(x - edge) <= _EDGE_TOLERANCE) < _EVIDENCE:
-            return None
-    return fine
-
-
-def _column(x0: float, edges: Sequence[float]) -> int:
-    col = 0
-    for k, edge in enumerate(edges):
-        if x0 >= edge - _EDGE_TOLERANCE:
-            col = k
-    return col
-
-
-def _crosses(line: Line, edges: Sequence[float]) -> bool:
-    """A word running over a column's left edge is prose, not a cell: table text
-    stays inside its column. A line starting left of the first column is prose too."""
-    if line.x0 < edges[0] - 2 * _EDGE_TOLERANCE:
-        return True
-    return any(
-        w.x0 < edge - _EDGE_TOLERANCE < edge + _EDGE_TOLERANCE < w.x1
-        for w in line.words
-        for edge in edges[1:]
-    )
-
-
 def text_table(pages: Sequence[Page], furniture: set[str]) -> Grid | None:
     """The workplan table read from text alignment, as the shared ``Grid``; ``None`` without a header."""
     found = text_tables(pages, furniture)
@@ -193,12 +101,7 @@ def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
         rows: list[_Row] = []
         extents: dict[int, tuple[float, float]] = {}
         ran_to_foot = True
-        headings: list[tuple[int, str]] = []
-        top = header_line.top
-        above = lines[index - 1] if index else None
-        if above is not None and _heading_above(above, header_line, body_size(page.lines)):
-            headings.append((0, above.text))
-            top = above.top
+        headings: list[tuple[int, Line]] = []
         for page_ in pages[start:]:
             if page_ is page:
                 page_lines = lines[body_start:]
@@ -214,17 +117,27 @@ def text_tables(pages: Sequence[Page], furniture: set[str]) -> TextTable | None:
             if used:
                 head_top = header_line.top if page_ is page else min(ln.top for ln in page_.lines)
                 extents[page_.number] = (head_top, max(ln.bottom for ln in used))
-        table = TextTable(tuple(header_texts), roles, top=top, extents=extents,
-                          headings=[h for h in headings if h[0] < len(rows)])  # fmt: skip
+        kept = [(row, line.text) for row, line in headings if row < len(rows)]
+        top = header_line.top
+        above = lines[index - 1] if index else None
+        title = next((ln for p in pages for ln in p.lines if not is_furniture(ln, furniture)), None)
+        if above is not None and _heading_above(
+            above, header_line, body_size(page.lines), [ln for _, ln in headings], title
+        ):
+            kept.insert(0, (0, above.text))
+            top = above.top
+        table = TextTable(tuple(header_texts), roles, top=top, extents=extents, headings=kept)
         _fill_table(table, rows, roles, pages)
         return table if table.rows else None
     return None
 
 
-def _heading_above(line: Line, header: Line, body: float) -> bool:
-    """Is ``line``, just above the header, a heading naming the first priority?"""
+def _heading_above(
+    line: Line, header: Line, body: float, between: Sequence[Line], title: Line | None
+) -> bool:
+    """Is ``line``, just above the header, the heading of the first rows (``pdf_headings``)?"""
     close = header.top - line.bottom <= 3 * (line.bottom - line.top)
-    return close and names_priority(line.text) and is_heading(line, body)
+    return close and heads_first_part(line, body, between, title=title)
 
 
 def _header_band(
@@ -245,15 +158,15 @@ def _header_band(
             break
         if (
             k > index
-            and all(role_of(_chunk_text(c)) is Role.OTHER for c in chunks(line))
+            and all(role_of(chunk_text(c)) is Role.OTHER for c in chunks(line))
             and _starts_row(line)
         ):
             break
         by_col: dict[int, list[Word]] = {}
         for word in line.words:  # by word: two header cells can sit closer than a chunk gap
-            by_col.setdefault(_column(word.x0, edges), []).append(word)
+            by_col.setdefault(column(word.x0, edges), []).append(word)
         for col, words in sorted(by_col.items()):
-            texts[col].append(_chunk_text(words))
+            texts[col].append(chunk_text(words))
         last = line
         k += 1
     return [" ".join(t) for t in texts], k
@@ -261,7 +174,7 @@ def _header_band(
 
 def _starts_row(line: Line) -> bool:
     return any(
-        ACTION_ID.match(_chunk_text(c)) or _PRIORITY.match(_chunk_text(c)) for c in chunks(line)
+        ACTION_ID.match(chunk_text(c)) or _PRIORITY.match(chunk_text(c)) for c in chunks(line)
     )
 
 
@@ -293,7 +206,7 @@ def _read_rows(
     lines: Sequence[Line],
     frame: _Frame,
     rows: list[_Row],
-    headings: list[tuple[int, str]],
+    headings: list[tuple[int, Line]],
 ) -> tuple[list[Line], bool]:
     """Add the page's table lines to ``rows``, and headings between its parts to ``headings``.
 
@@ -310,6 +223,7 @@ def _read_rows(
     body = body_size(page.lines)
     action = roles.index(Role.ACTION)
     impact = roles.index(Role.IMPACT) if Role.IMPACT in roles else None
+    ident = roles.index(Role.ID) if Role.ID in roles else None
     previous: Line | None = None
     first_on_page = True
     fresh = False  # the next line starts a row: a heading or a repeated header came before it
@@ -322,9 +236,9 @@ def _read_rows(
             k = _header_band(lines, k, [c[0].x0 for c in chunks(line)])[1]
             fresh = line_after_header = True
             continue
-        if _crosses(line, edges) or is_larger(line, body):  # larger type: a heading, not a cell
+        if crosses(line, edges) or is_larger(line, body):  # larger type: a heading, not a cell
             if pending < _MAX_HEADINGS and is_heading(line, body):
-                headings.append((len(rows), line.text))
+                headings.append((len(rows), line))
                 used.append(line)
                 pending += 1
                 fresh = True
@@ -333,10 +247,15 @@ def _read_rows(
             return used, False
         by_col: dict[int, list[Word]] = {}
         for word in line.words:
-            by_col.setdefault(_column(word.x0, edges), []).append(word)
+            by_col.setdefault(column(word.x0, edges), []).append(word)
         action_text = " ".join(w.text for w in by_col.get(action, []))
         impact_text = " ".join(w.text for w in by_col.get(impact, [])) if impact is not None else ""
-        starts = bool(ACTION_ID.match(action_text)) or bool(_PRIORITY.match(impact_text))
+        id_text = " ".join(w.text for w in by_col.get(ident, [])) if ident is not None else ""
+        starts = (
+            bool(ACTION_ID.match(action_text))
+            or bool(_PRIORITY.match(impact_text))
+            or _is_ref(id_text)
+        )
         if pending and not starts and not line_after_header:
             # a heading followed by neither the header nor a numbered row: the table
             # ended at the heading (``Next steps`` and its text)
@@ -348,17 +267,10 @@ def _read_rows(
         new_row = (
             not rows
             or fresh
-            or bool(ACTION_ID.match(action_text))
-            or bool(impact_text and _PRIORITY.match(impact_text))
+            or starts
             or (not first_on_page and gap > (_ROW_GAP_RATIO - 1) * pitch + 2)
         )
-        if (
-            first_on_page
-            and rows
-            and not fresh
-            and not ACTION_ID.match(action_text)
-            and not _PRIORITY.match(impact_text)
-        ):
+        if first_on_page and rows and not fresh and not starts:
             new_row = False  # the top of a page carries on the row cut by the break
         if new_row:
             rows.append(
@@ -374,6 +286,21 @@ def _read_rows(
         pending = 0
         k += 1
     return used, True
+
+
+# A reference in its own column is one short code (``1.1``, ``SV1``, ``CS-02``):
+# at most this many characters, with a digit.
+_MAX_REF = 8
+
+
+def _is_ref(text: str) -> bool:
+    """Does ``text``, in an id column, start a row? A short code with a digit.
+
+    >>> _is_ref("1.1"), _is_ref("CS-02"), _is_ref(""), _is_ref("Group")
+    (True, True, False, False)
+    """
+    text = text.strip()
+    return 0 < len(text) <= _MAX_REF and " " not in text and any(c.isdigit() for c in text)
 
 
 def _fill_table(

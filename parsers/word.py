@@ -9,11 +9,13 @@ without its header) is one ``RawTable``: a table with the same number of
 columns and a workplan header joins it; one without a header joins it when it
 follows at once, or after short paragraphs only and with the same column
 widths. The heading paragraphs (or one-cell banner tables) before the parts
-are ``RawTable.headings`` (``parsers.word_headings``). A table nested in a
+are ``RawTable.headings`` (``parsers.word_headings``), as are title rows
+merged across above a part's header (``Header.titles``). A table nested in a
 cell is rendered into the cell's text, one ``• `` line per row
 (``parsers.word_nested``), and the cell is marked ``nested``. The workplan
 table is built as the shared ``parsers.model.Grid`` and frozen by
-``parsers.grid.freeze``, as every PDF strategy's is.
+``parsers.grid.freeze``, as every PDF strategy's is; a Gantt strip of shaded
+quarters or months then becomes the timeframe (``parsers.columns.read_timeline``).
 """
 
 from __future__ import annotations
@@ -75,14 +77,22 @@ class _Part:
     before: list[Para]  # the paragraphs before the first table
     title: bool  # the first of them is the document's title
     headings: list[tuple[int, Para]] = field(default_factory=list)
+    # title rows merged across above a part's header (``Header.titles``), by body row
+    titles: list[tuple[int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.titles.extend((0, t) for t in self.header.titles)
 
     @property
     def width(self) -> int:
         return len(self.grid[0]) if self.grid else 0
 
-    def add(self, rows: list[list[GridCell]], headings: list[Para]) -> None:
+    def add(
+        self, rows: list[list[GridCell]], headings: list[Para], titles: tuple[str, ...] = ()
+    ) -> None:
         at = len(self.grid) - self.header.rows
         self.headings.extend((at, p) for p in headings)
+        self.titles.extend((at, t) for t in titles)
         self.grid.extend(rows)
 
     def freeze(self, index: int, path: Path) -> RawTable:
@@ -91,6 +101,8 @@ class _Part:
         paras = self.before if self.title else [Para(""), *self.before]
         heads = [(0, p.text) for p in before(paras, first)]
         heads += [(at, p.text) for at, p in self.headings]
+        # a title row inside the table comes after the paragraphs before it
+        heads = sorted(heads + self.titles, key=lambda h: h[0])
         body = self.grid[self.header.rows :]
         kept = [not is_repeated_header(_texts(row), self.header.labels) for row in body]
         grid = Grid(
@@ -188,7 +200,7 @@ def parse(path: Path) -> RawDocument:
         banner = None
         if header is not None and current is not None and same:
             # another workplan table with the same columns: one per priority or page
-            current.add(grid[header.rows :], between(pending))
+            current.add(grid[header.rows :], between(pending), header.titles)
             paragraphs_after.clear()
         elif header is not None:
             if current is not None:

@@ -17,7 +17,10 @@ import pytest
 from parsers import parse
 from parsers.model import Grid, GridCell, RawTable, Role
 from parsers.pdf_grid import better, explains
+from parsers.pdf_headings import heads_first_part
 from parsers.pdf_tagged import marked_chars, read_tagged, structure_tree, tagged_tables
+from parsers.pdf_text_columns import crosses
+from parsers.pdf_words import Line, Word
 
 FILES = Path(__file__).resolve().parent / "files" / "pdf"
 _spec = importlib.util.spec_from_file_location("make_pdfs", FILES / "make.py")
@@ -258,3 +261,97 @@ def test_a_reading_is_measured_by_the_words_of_its_body_not_by_repeated_headers(
     # a header with an empty body never wins; a reading merging rows loses to one keeping them
     assert better((7, 4), explains(empty)) and not better((0, 0), (7, 4))
     assert better((100, 25), (100, 10)) and not better((100, 12), (100, 10))
+
+
+def test_borderless_word_table_with_bands_and_ids_in_their_own_column_is_read() -> None:
+    # LibreOffice's export of a Word table with no borders and no shading: a
+    # band row merged across comes straight after the header, and a row starts
+    # where its id stands in the id column (the action text has none)
+    raw = parse(FILES / "libreoffice-borderless.pdf")
+    table = raw.tables[0]
+    assert table.method == "text"
+    assert table.header == make.BORDERLESS_HEADER
+    assert table.roles[0] is Role.ID
+    bands = [band for band, _ in make.BORDERLESS]
+    assert table.headings == ((0, bands[0]), (2, bands[1]))
+    assert _texts(table) == [row for _, rows in make.BORDERLESS for row in rows]
+
+
+def test_band_line_whose_words_sit_either_side_of_a_column_edge_is_not_a_row() -> None:
+    # ``Priority`` ends just before the Action column's edge and ``Two`` starts at
+    # it: no word runs over the edge, but a space, not cell padding, parts them
+    edges = [42.6, 79.5, 377.1]
+
+    def line(*words: tuple[str, float, float]) -> Line:
+        return Line(tuple(Word(t, x0, x1, 100, 110, 10.0) for t, x0, x1 in words))
+
+    band = line(("Priority", 42.6, 77.5), ("Two", 80.3, 100.2), ("–", 103.0, 108.6))
+    row = line(("2.1", 42.6, 56.5), ("Audit", 79.5, 104.0), ("Board", 377.1, 404.8))
+    assert crosses(band, edges)
+    assert not crosses(row, edges)
+
+
+def test_numbered_heading_just_above_the_first_part_heads_its_rows() -> None:
+    # below the title and a key paragraph, ``1. ...`` is set like the ``2. ...``
+    # found between the parts: it heads the first rows, as they head theirs
+    raw = parse(FILES / "chrome-numbered-headings.pdf")
+    table = raw.tables[0]
+    assert table.headings == ((0, make.NUMBERED[0][0]), (2, make.NUMBERED[1][0]))
+    assert raw.title_lines == (
+        "Eastbridge Community Safety Partnership Action Plan 2025-26",
+        make.NUMBERED_KEY,
+    )
+    assert [r[0].text for r in table.rows] == ["1.1", "1.2", "2.1", "2.2"]
+
+
+def test_title_or_key_line_just_above_the_table_is_not_its_heading() -> None:
+    def line(text: str, size: float = 13.0, *, bold: bool = True) -> Line:
+        return Line(tuple(Word(t, 0, 10, 0, 10, size, bold=bold) for t in text.split()))
+
+    between = [line("2. Fewer repeat victims"), line("3. Safer roads")]
+    title = line("1. Community Safety Partnership Action Plan")
+    assert not heads_first_part(title, 10.0, between, title=title)
+    assert not heads_first_part(line("Key: G – on track; R – overdue"), 10.0, between, title=None)
+    assert not heads_first_part(line("Action plan", 15.0), 10.0, between, title=None)
+    # unnumbered where the headings between are numbered: a subtitle, not the first priority
+    assert not heads_first_part(line("Our actions"), 10.0, between, title=None)
+    assert heads_first_part(line("1. Safer town centres"), 10.0, between, title=None)
+    # with no headings between, only a line naming a priority heads the table
+    assert not heads_first_part(line("1. Safer town centres"), 10.0, [], title=None)
+    assert heads_first_part(line("Priority 1: Safer town centres", 10.0), 10.0, [], title=None)
+    # a title straight above a single table is still the title
+    assert parse(FILES / "chrome-boxed.pdf").tables[0].headings == ()
+
+
+def test_title_row_merged_across_a_part_above_its_header_heads_the_part() -> None:
+    raw = parse(FILES / "chrome-titled-tables.pdf")
+    table = raw.tables[0]
+    assert table.headings == ((0, make.TITLES[0]), (2, make.TITLES[1]))
+    assert [r[0].text for r in table.rows] == ["1.1", "1.2", "2.1", "2.2"]
+    assert not any("not a workplan table" in n for n in raw.notes)
+
+
+def test_gantt_strip_of_shaded_quarters_is_the_timeframe_not_a_status() -> None:
+    raw = parse(FILES / "chrome-gantt.pdf")
+    table = raw.tables[0]
+    assert table.method == "lines"
+    assert table.roles == (Role.ACTION, Role.LEAD, Role.OTHER, Role.OTHER, Role.OTHER,
+                           Role.TIMEFRAME)  # fmt: skip
+    assert [r[0].text for r in table.rows] == [action for action, _, _ in make.GANTT]
+    spans = [(r[-1].text or "").split(" 2025/26")[0] for r in table.rows]
+    assert spans == [
+        f"Q{a + 1}" if a == b else f"Q{a + 1} - Q{b + 1}" for _, _, (a, b) in make.GANTT
+    ]
+    assert not any(c.fill for row in table.rows for c in row[2:])  # shading is no status
+
+
+def test_a_second_header_row_of_sub_labels_read_as_a_row_explains_nothing() -> None:
+    # text alignment took ``Q1 Q2 Q3 Q4`` under ``2025/26`` for a body row: text
+    # in a column the register does not use only, which must not outscore the drawn reading
+    header = ("Action", "Lead", "2025/26")
+    table = Grid(header, (Role.ACTION, Role.LEAD, Role.OTHER), ())
+    table.rows = [
+        [GridCell("", None, {1}), GridCell("", None, {1}), GridCell("Q1 Q2 Q3 Q4", None, {1})],
+        [GridCell("Open a hub", None, {1}), GridCell("Jo", None, {1}), GridCell("", None, {1})],
+    ]
+    assert explains(table) == (4, 2)

@@ -11,7 +11,7 @@ from conftest import INBOX
 from parsers import parse
 from parsers.errors import DocumentError
 from parsers.model import RawDocument, RawTable, Role
-from parsers.pdf_page import colour_hex, join_line
+from parsers.pdf_words import colour_hex, join_line
 
 
 def _column(table: RawTable, role: Role) -> int:
@@ -232,6 +232,6 @@ def test_rotated_header_text_reads_in_its_own_direction(peers: Path) -> None:
     ],
 )
 def test_ligatures_and_bullet_glyphs(glyphs: str, text: str) -> None:
-    from parsers.pdf_page import clean_word
+    from parsers.pdf_words import clean_word
 
     assert clean_word(glyphs) == text

@@ -2649,7 +2649,7 @@ ELLERBY = Layout(
                     "1.1",
                     "Deliver the Healthy Child Programme 2 to 2½ year review through family hubs in all three localities",
                     "Dr Aisha Rahman",
-                    "Q1 - Q3",
+                    "Q1 - Q3 2025/26",
                     "2025-12-31",
                     leads=("Aisha Rahman",),
                     extra=(
@@ -2661,7 +2661,7 @@ ELLERBY = Layout(
                     "1.2",
                     "Launch an infant feeding peer support service and work towards UNICEF Baby Friendly stage 2 accreditation",
                     "Joanne Platt",
-                    "Q2 - Q4",
+                    "Q2 - Q4 2025/26",
                     "2026-03-31",
                     extra=(
                         "Service specification agreed; 12 peer supporters recruited; assessment visit booked",
@@ -2672,7 +2672,7 @@ ELLERBY = Layout(
                     "1.3",
                     "Agree a joint speech, language and communication pathway for under-fives",
                     "Sam Okafor",
-                    "Q3",
+                    "Q3 2025/26",
                     "2025-12-31",
                     extra=(
                         "Pathway signed off by the Children's Partnership Board",
@@ -2690,7 +2690,7 @@ ELLERBY = Layout(
                     "2.1",
                     "Commission an integrated tobacco dependency service across hospital, maternity and community settings",
                     "Mark Ellis",
-                    "Q1 - Q2",
+                    "Q1 - Q2 2025/26",
                     "2025-09-30",
                     extra=(
                         "Procurement completed; contract awarded; service mobilised",
@@ -2701,7 +2701,7 @@ ELLERBY = Layout(
                     "2.2",
                     "Take NHS Health Checks out to the 20% most deprived neighbourhoods using the mobile health unit",
                     "Priya Desai",
-                    "Q1 - Q4",
+                    "Q1 - Q4 2025/26",
                     "2026-03-31",
                     extra=(
                         "1,500 checks delivered by the mobile unit over the year",
@@ -2712,7 +2712,7 @@ ELLERBY = Layout(
                     "2.3",
                     "Refresh the suicide prevention action plan using the findings of the real-time surveillance review",
                     "Dr Aisha Rahman",
-                    "Q4",
+                    "Q4 2025/26",
                     "2026-03-31",
                     leads=("Aisha Rahman",),
                     extra=("Refreshed plan to the Board in March", "Ellerby Council"),
@@ -2739,7 +2739,7 @@ ELLERBY = Layout(
                     "3.1",
                     "Extend the falls prevention service with strength and balance classes in every Primary Care Network",
                     "Gill Thornton",
-                    "Q2 - Q4",
+                    "Q2 - Q4 2025/26",
                     "2026-03-31",
                     extra=(
                         "Classes running in 4 of 8 PCNs by Q3 and all 8 by Q4",
@@ -2750,7 +2750,7 @@ ELLERBY = Layout(
                     "3.2",
                     "Publish a carers' strategy co-produced with Ellerby Carers Centre",
                     "Rebecca Hale",
-                    "Q1 - Q2",
+                    "Q1 - Q2 2025/26",
                     "2025-09-30",
                     extra=(
                         "Engagement events (Q1); strategy approved by Cabinet (Q2)",
@@ -2761,7 +2761,7 @@ ELLERBY = Layout(
                     "3.3",
                     "Pilot proactive care for people living with moderate frailty in two Primary Care Networks",
                     "Dr Tom Webster",
-                    "Q3 - Q4",
+                    "Q3 - Q4 2025/26",
                     "2026-03-31",
                     leads=("Tom Webster",),
                     extra=(

@@ -14,6 +14,7 @@ a layout whose ``builder`` is set, then converts and prints as for the others.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,9 @@ EMOJI_FONT = "Segoe UI Emoji"  # what Word writes for an emoji; LibreOffice fall
 
 
 def _quarters(when: str) -> set[int]:
-    """``Q1 - Q3`` -> {1, 2, 3}; ``Q4`` -> {4}; ``""`` -> nothing shaded."""
-    if not when:
-        return set()
-    ends = [int(part.strip()[1:]) for part in when.split("-")]
-    return set(range(ends[0], ends[-1] + 1))
+    """``Q1 - Q3 2025/26`` -> {1, 2, 3}; ``Q4 2025/26`` -> {4}; ``""`` -> nothing shaded."""
+    ends = [int(q) for q in re.findall(r"\bQ([1-4])\b", when)]
+    return set(range(ends[0], ends[-1] + 1)) if ends else set()
 
 
 def _doc(layout: Layout, portrait: bool = False) -> Any:

@@ -1,6 +1,7 @@
 """Make the PDFs in this folder: browser-made and horizontally-ruled workplan tables.
 
-Run from the repository root: ``.venv/bin/python tests/files/pdf/make.py``.
+Run from the repository root: ``.venv/bin/python tests/files/pdf/make.py [STEM ...]``
+(every document, or only those named).
 Needs headless Chromium (``chromium``) and reportlab; the PDFs are committed,
 so the tests need neither. Each document is written from the rows below, so
 a test can compare what the parser reads with what was written.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import html
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -186,6 +188,140 @@ def _codes_table() -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+# Each priority a numbered heading before its own boxed table, below the title
+# and a key paragraph: nothing but the heading's place and look says it heads
+# the first table's rows.
+NUMBERED = (
+    ("1. Safer town centres", (
+        ("1.1", "Extend the night-time economy marshals to Friday evenings", "Town Centre Manager", "G"),
+        ("1.2", "Install lighting in the two underpasses named in the audit", "Highways Team", "A"),
+    )),
+    ("2. Fewer repeat victims", (
+        ("2.1", "Offer every repeat victim a named caseworker", "Victim Services Lead", "G"),
+        ("2.2", "Share flags for repeat callers between police and housing", "Data Officer", "R"),
+    )),
+)  # fmt: skip
+NUMBERED_KEY = "Status: G – on track; A – at risk of missing the date; R – overdue."
+
+
+def _numbered_headings() -> str:
+    head = "".join(f"<th>{h}</th>" for h in ("Ref", "Action", "Lead", "RAG"))
+    parts = [f"<p>{html.escape(NUMBERED_KEY)}</p>"]
+    for heading, rows in NUMBERED:
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        )
+        parts.append(
+            f"<h2>{html.escape(heading)}</h2>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+    return "".join(parts)
+
+
+# One boxed table per priority whose first row is a title merged across it,
+# above the header row.
+TITLES = (
+    "Priority 1: Town centres are safe at night",
+    "Priority 2: Fewer people are victimised twice",
+)
+
+
+def _titled_tables() -> str:
+    head = "".join(f"<th>{h}</th>" for h in ("Ref", "Action", "Lead", "RAG"))
+    parts = []
+    for title, (_, rows) in zip(TITLES, NUMBERED, strict=True):
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        )
+        parts.append(
+            f'<table><thead><tr><th colspan="4">{html.escape(title)}</th></tr><tr>{head}</tr>'
+            f"</thead><tbody>{body}</tbody></table><p></p>"
+        )
+    return "".join(parts)
+
+
+# A Gantt strip: quarters under a year, shaded where the action runs (first
+# and last quarter shaded, by index), no timeframe column of words.
+GANTT = (
+    ("Open two more family hubs", "Hubs Programme Lead", (1, 2)),
+    ("Recruit peer supporters for new parents", "Infant Feeding Lead", (0, 3)),
+    ("Agree the speech and language pathway", "Pathway Group", (2, 2)),
+    ("Commission a falls prevention service", "Ageing Well Lead", (1, 3)),
+    ("Run a healthy weight campaign in schools", "Public Health Officer", (0, 1)),
+    ("Review the carers' breaks offer", "Carers Lead", (3, 3)),
+)
+GANTT_FILL = "#2F5597"
+
+
+def _gantt_table() -> str:
+    quarters = "".join(f"<th>Q{k}</th>" for k in range(1, 5))
+    head = (
+        '<tr><th rowspan="2">Action</th><th rowspan="2">Lead officer</th>'
+        f'<th colspan="4">2025/26</th></tr><tr>{quarters}</tr>'
+    )
+    body = []
+    for action, lead, (first, last) in GANTT:
+        strip = "".join(
+            f'<td style="background:{GANTT_FILL}"></td>' if first <= k <= last else "<td></td>"
+            for k in range(4)
+        )
+        body.append(f"<tr><td>{html.escape(action)}</td><td>{html.escape(lead)}</td>{strip}</tr>")
+    return f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+
+
+# A Word table with no borders and no shading, band rows merged across it and
+# ids only in their own column: only whitespace shows the columns.
+BORDERLESS_HEADER = ("No.", "Activity", "Owner", "Partners", "Due", "Status")
+BORDERLESS = (
+    ("Objective A – Adults at risk are known to the right services early", (
+        ("A1", "Map the referral routes from the three hospital discharge teams", "Discharge Lead", "NHS Trust, Carers Hub", "May 2025", "On track"),
+        ("A2", "Train GP receptionists to recognise signs of self-neglect", "Primary Care Lead", "", "Autumn 2025", "Delayed"),
+    )),
+    ("Objective B – Learning from reviews changes what we do", (
+        ("B1", "Publish a one-page briefing for each review the board completes", "Review Group Chair", "Communications Team", "Quarterly", "Complete"),
+        ("B2", "Audit whether review actions were carried out a year on", "Audit Sub-Group", "", "March 2026", "On track"),
+    )),
+)  # fmt: skip
+
+
+def _word_borderless(path: Path) -> None:
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(10)
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    document.add_paragraph("Eastholme Safeguarding Adults Board Delivery Plan 2025-26")
+    document.add_paragraph("Status words: On track, Delayed, Complete.")
+    widths = (Cm(1.2), Cm(8.5), Cm(3.8), Cm(4), Cm(2.6), Cm(2.2))
+    count = 1 + sum(1 + len(rows) for _, rows in BORDERLESS)
+    table = document.add_table(rows=count, cols=len(BORDERLESS_HEADER))  # no style: no borders
+    table.autofit = False
+    for k, width in enumerate(widths):
+        table.columns[k].width = width
+
+    def write(r: int, row: tuple[str, ...], *, bold: bool = False) -> None:
+        for k, text in enumerate(row):
+            cell = table.cell(r, k)
+            cell.width = widths[k]
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = bold
+
+    write(0, BORDERLESS_HEADER, bold=True)
+    r = 1
+    for band, rows in BORDERLESS:
+        merged = table.cell(r, 0).merge(table.cell(r, len(widths) - 1))
+        merged.paragraphs[0].add_run(band).bold = True
+        r += 1
+        for row in rows:
+            write(r, row)
+            r += 1
+    document.save(str(path))
+
+
 def _page(title: str, css: str, body: str) -> str:
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head>"
@@ -231,6 +367,19 @@ def documents() -> dict[str, str]:
                     for t, rows in zip(PRIORITIES, PLAIN_PARTS, strict=True))
             + "<h2>Next steps</h2><p>Reviewed in March.</p>",
         ),
+        # numbered headings (``1. ...``) before each part, a key paragraph above the first
+        "chrome-numbered-headings": _page(
+            "Eastbridge Community Safety Partnership Action Plan 2025-26", BOXED_CSS,
+            _numbered_headings(),
+        ),
+        # a title row merged across each table above its header row
+        "chrome-titled-tables": _page(
+            "Eastbridge Community Safety Partnership Action Plan 2025-26", BOXED_CSS,
+            _titled_tables(),
+        ),
+        # a Gantt strip of shaded quarters under a year, the only timeframe
+        "chrome-gantt": _page("Ellwood Health and Wellbeing Board Delivery Plan", BOXED_CSS,
+                              _gantt_table()),
         # a heading before each priority's part; only the first part has a header
         "chrome-headings": _page(
             "Health and Wellbeing Board Delivery Plan 2024-25", BOXED_CSS,
@@ -305,8 +454,8 @@ def _word_nested(path: Path) -> None:
             inner_widths = (Cm(0.8), Cm(3.8), Cm(2.4), Cm(1.6))
             for k, width in enumerate(inner_widths):
                 inner.columns[k].width = width
-            for r, row in enumerate(NESTED):
-                for k, text in enumerate(row):
+            for r, sub in enumerate(NESTED):
+                for k, text in enumerate(sub):
                     inner.cell(r, k).text = text
                     inner.cell(r, k).width = inner_widths[k]
             cell.add_paragraph("")
@@ -332,19 +481,29 @@ def _chromium(stem: str, text: str) -> None:
         )  # fmt: skip
 
 
-def main() -> None:
+def main(only: set[str]) -> None:
+    """Make every document, or those whose stems are in ``only``."""
+
+    def wanted(stem: str) -> bool:
+        return not only or stem in only
+
     for stem, text in documents().items():
-        _chromium(stem, text)
-        print(stem)
-    _reportlab("reportlab-rules", between_rows=True)
-    _reportlab("reportlab-booktabs", between_rows=False)
-    print("reportlab-rules", "reportlab-booktabs")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "libreoffice-nested.docx"
-        _word_nested(source)
-        _libreoffice(source)
-    print("libreoffice-nested")
+        if wanted(stem):
+            _chromium(stem, text)
+            print(stem)
+    for stem, between in (("reportlab-rules", True), ("reportlab-booktabs", False)):
+        if wanted(stem):
+            _reportlab(stem, between_rows=between)
+            print(stem)
+    for stem, build in (("libreoffice-nested", _word_nested),
+                        ("libreoffice-borderless", _word_borderless)):  # fmt: skip
+        if wanted(stem):
+            with tempfile.TemporaryDirectory() as tmp:
+                source = Path(tmp) / f"{stem}.docx"
+                build(source)
+                _libreoffice(source)
+            print(stem)
 
 
 if __name__ == "__main__":
-    main()
+    main(set(sys.argv[1:]))
