@@ -7,16 +7,11 @@ label names a status. What each label *means* is the normaliser's business.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from parsers.model import KeyEntry
+from parsers.vocabulary import STATUS_WORDS
 
-_STATUS_WORDS = re.compile(
-    r"\b(complete[d]?|done|achieved|on[\s-]*track|at[\s-]*risk|overdue|delayed|behind|"
-    r"not[\s-]*started|off[\s-]*track|in[\s-]*progress|red|amber|green|blue)\b",
-    re.IGNORECASE,
-)
 # A key label is short; a long sentence mentioning "complete" is an action.
 _MAX_LABEL_WORDS = 6
 
@@ -24,7 +19,7 @@ _MAX_LABEL_WORDS = 6
 def is_key_label(text: str) -> bool:
     """True for a short text that names a status (``Action on Track``)."""
     words = text.split()
-    return 0 < len(words) <= _MAX_LABEL_WORDS and bool(_STATUS_WORDS.search(text))
+    return 0 < len(words) <= _MAX_LABEL_WORDS and bool(STATUS_WORDS.search(text))
 
 
 def key_entries(labelled_fills: Iterable[tuple[str, str | None]]) -> tuple[KeyEntry, ...]:

@@ -21,10 +21,10 @@ from parsers.model import Grid, GridCell, Role
 from parsers.pdf_grid import col_spans, header_marks, is_furniture
 from parsers.pdf_headings import heads_first_part
 from parsers.pdf_page import Page, PageCell, PageTable
-from parsers.pdf_words import ACTION_ID, Line, body_size, is_heading, join_line, names_priority
+from parsers.pdf_words import Line, body_size, is_heading, join_line, names_priority
+from parsers.vocabulary import ACTION_ID, carries_on
 
 # Sentence ends; a colon is not one (it announces a list that carries on).
-_TERMINAL = re.compile(r"[.!?;)\]]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:•|[a-z]\)|\([a-z]\)|-\s)")
 # More lines than this between two parts is text, not a heading.
 _MAX_HEADING_LINES = 3
@@ -247,9 +247,7 @@ def _is_split_continuation(table: Grid, cells: list[GridCell]) -> bool:
     impact_col = table.roles.index(Role.IMPACT) if Role.IMPACT in table.roles else None
     if impact_col is not None and re.match(r"^\s*\d+\.?\s", cells[impact_col].text or ""):
         return False  # a numbered Impact starts a new priority
-    return (
-        not text or text[0].islower() or bool(_LIST_ITEM.match(text)) or not _TERMINAL.search(above)
-    )
+    return not text or bool(_LIST_ITEM.match(text)) or carries_on(above, text)
 
 
 def _origin(table: Grid, row: int, col: int) -> GridCell:

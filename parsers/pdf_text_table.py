@@ -28,7 +28,6 @@ from parsers.pdf_headings import heads_first_part
 from parsers.pdf_page import Page, fill_at
 from parsers.pdf_text_columns import chunk_text, chunks, column, crosses, find_text_header
 from parsers.pdf_words import (
-    ACTION_ID,
     Line,
     Word,
     body_size,
@@ -36,6 +35,7 @@ from parsers.pdf_words import (
     is_larger,
     text_of,
 )
+from parsers.vocabulary import ACTION_ID
 
 # A gap this many times the usual line pitch separates two rows.
 _ROW_GAP_RATIO = 1.35

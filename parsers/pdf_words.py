@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from parsers.vocabulary import ACTION_ID
+
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
@@ -28,7 +30,6 @@ _LIGATURES = str.maketrans(
 )
 _LIST_START = re.compile(r"^(?:[a-z]\)|\([a-z]\)|[a-z]\.\s|•|\d+(?:\.\d+)+[a-z]?\b|\d+\.\s)")
 # An action's number at the start of a cell (``1.2``, ``3.1a``): a table row, not a heading.
-ACTION_ID = re.compile(r"^\s*\d+(?:\.\d+)+\s*[a-z]?\b")
 # "- item" is a list only after a line that announces one; after an unfinished
 # line it is a dash that wrapped ("Service Manager" / "- CSC & Youth").
 _DASH_ITEM = re.compile(r"^-\s")
