@@ -29,7 +29,7 @@ from golden import (
 )
 
 sys.path.insert(0, str(LAYOUTS))
-from layouts_data import HOLDOUT, HOLDOUT_2
+from layouts_data import HOLDOUT, HOLDOUT_2, HOLDOUT_3
 from layouts_data import LAYOUTS as PLANS
 
 DOCUMENTS = [layout_file(plan.stem, producer) for plan in PLANS for producer in plan.producers]
@@ -40,6 +40,67 @@ KNOWN_GAPS: dict[str, str] = {
     # The second held-out set (HOLDOUT_2) scored 56.9-98.5% untuned on 2026-12-03
     # (docx 81.5%, LibreOffice 60.6%, Chromium 67.5% of fields); its gaps were then fixed
     # by general rules, so it no longer measures plans never seen: make a third set.
+    #
+    # The third held-out set (HOLDOUT_3), added 2026-12-03 by someone who had not read
+    # parsers/, normalise/, ingest/ or output/, goldens typed before the first run; scored
+    # untuned that day at 32.5% of fields for each of docx, LibreOffice and Chromium.
+    "pendleford-csp-action-cards.docx": (
+        "third held-out set, untuned: no grid of actions, one two-column table per action "
+        "(title row `Action 1.1`, label rows `What we will do:` / `Lead:` / `Working with:` / "
+        "`By when:` / `Status:` beside their values) is not read as a workplan (DocumentError: "
+        "no workplan table found): all 9 actions missing"
+    ),
+    "pendleford-csp-action-cards.pdf": (
+        "third held-out set, untuned: no grid of actions, one two-column table per action "
+        "(title row `Action 1.1`, label rows `What we will do:` / `Lead:` / `Working with:` / "
+        "`By when:` / `Status:` beside their values) is not read as a workplan (DocumentError: "
+        "no workplan table found): all 9 actions missing"
+    ),
+    "pendleford-csp-action-cards-chromium.pdf": (
+        "third held-out set, untuned: no grid of actions, one two-column table per action "
+        "(title row `Action 1.1`, label rows `What we will do:` / `Lead:` / `Working with:` / "
+        "`By when:` / `Status:` beside their values) is not read as a workplan (DocumentError: "
+        "no workplan table found): all 9 actions missing"
+    ),
+    "kelsey-vale-cp-excel-export.docx": (
+        "third held-out set, untuned: the Excel print's second page (Priority and Ref repeated "
+        "at the left, then Start date / Target completion date / Progress / Progress update) is "
+        "not joined to the first page by Ref: every action has no timeframe (as written, type, "
+        "due) and no status from the Progress words; the first page's fields are all right"
+    ),
+    "kelsey-vale-cp-excel-export.pdf": (
+        "third held-out set, untuned: the Excel print's second page (Priority and Ref repeated "
+        "at the left, then Start date / Target completion date / Progress / Progress update) is "
+        "not joined to the first page by Ref: every action has no timeframe (as written, type, "
+        "due) and no status from the Progress words; the first page's fields are all right"
+    ),
+    "kelsey-vale-cp-excel-export-chromium.pdf": (
+        "third held-out set, untuned: the Excel print's second page (Priority and Ref repeated "
+        "at the left, then Start date / Target completion date / Progress / Progress update) is "
+        "not joined to the first page by Ref: every action has no timeframe (as written, type, "
+        "due) and no status from the Progress words; the first page's fields are all right"
+    ),
+    "hawksmoor-sab-transposed.docx": (
+        "third held-out set, untuned: the transposed tables (field names `Ref`, `What we will "
+        "do`, `Who will lead`, `Working with`, `Timescale`, `RAG` down the first column, one "
+        "action per column) are read as rows: each field row becomes an action whose cells are "
+        "other actions' values (action `Who will lead`, impact `Performance Sub-Group`); no "
+        "timeframe or RAG fill read; 1.1-1.3 missing, 2.4 and 3.4-3.6 extra"
+    ),
+    "hawksmoor-sab-transposed.pdf": (
+        "third held-out set, untuned: the transposed tables (field names `Ref`, `What we will "
+        "do`, `Who will lead`, `Working with`, `Timescale`, `RAG` down the first column, one "
+        "action per column) are read as rows: each field row becomes an action whose cells are "
+        "other actions' values (action `Who will lead`, impact `Performance Sub-Group`); no "
+        "timeframe or RAG fill read; 1.1-1.3 missing, 2.4 and 3.4-3.6 extra"
+    ),
+    "hawksmoor-sab-transposed-chromium.pdf": (
+        "third held-out set, untuned: the transposed tables (field names `Ref`, `What we will "
+        "do`, `Who will lead`, `Working with`, `Timescale`, `RAG` down the first column, one "
+        "action per column) are read as rows: each field row becomes an action whose cells are "
+        "other actions' values (action `Who will lead`, impact `Performance Sub-Group`); no "
+        "timeframe or RAG fill read; 1.1-1.3 missing, 2.4 and 3.4-3.6 extra"
+    ),
 }
 
 
@@ -63,6 +124,7 @@ def test_every_layout_has_its_documents_and_a_golden_written_by_hand() -> None:
     assert len(PLANS) >= 15
     assert len(HOLDOUT) == 3 and {p.stem for p in PLANS} >= HOLDOUT
     assert len(HOLDOUT_2) == 4 and {p.stem for p in PLANS} >= HOLDOUT_2
+    assert len(HOLDOUT_3) == 3 and {p.stem for p in PLANS} >= HOLDOUT_3
     for plan in PLANS:
         assert {"docx", "libreoffice", "chromium"} <= set(plan.producers), plan.stem
         golden = layout_golden_for(layout_file(plan.stem, "docx"))
@@ -120,8 +182,9 @@ def test_layout_per_field_table(found: dict[str, list], capsys: pytest.CaptureFi
         print("\nLayout zoo per-field score, by producer\n" + table(producers))
         print(f"documents read exactly: {exact}")
         marks = {stem: " *" for stem in HOLDOUT} | {stem: " **" for stem in HOLDOUT_2}
+        marks |= {stem: " ***" for stem in HOLDOUT_3}
         print(
-            "\nBy layout, all producers (* held out, ** second held-out set)\n"
+            "\nBy layout, all producers (* held out, ** second, *** third held-out set)\n"
             + layout_table(layouts, marks)
         )
     assert set(FIELDS) == set(producers["docx"].total)

@@ -1,6 +1,6 @@
 """The layout zoo's plans, as data for ``make_layouts.py`` (issue #13).
 
-Twenty-one invented UK partnership plans (safeguarding adults boards, community
+Twenty-four invented UK partnership plans (safeguarding adults boards, community
 safety partnerships, health and wellbeing boards, children's partnership
 sub-groups), each laid out the way published business plans, delivery plans,
 action plans and strategy action tables lay out their tables.
@@ -155,7 +155,8 @@ class Layout:
     font_pt: float = 10.0
     extra: dict[str, str] = field(default_factory=dict)
     # A layout whose shape the abstract grid cannot draw is built by its own
-    # function in ``make_holdout2.py`` (the second held-out set).
+    # function in ``make_holdout2.py`` (the second held-out set) or
+    # ``make_holdout3.py`` (the third).
     builder: str = ""
 
 
@@ -3237,3 +3238,492 @@ THORNBURY = Layout(
 )
 
 LAYOUTS = (*LAYOUTS, ELLERBY, DUNMORE, RAVENSWORTH, THORNBURY)
+
+
+# === The third held-out set (HOLDOUT_3): shapes none of the twenty-one has =================
+# Built by make_holdout3.py. Written on 2026-12-03 by someone who had not read parsers/,
+# normalise/, ingest/ or output/; the register fields below were typed by hand, by
+# REGISTER.md, and copied into expected/ before the program was first run on them.
+
+HOLDOUT_3 = frozenset(
+    {
+        "pendleford-csp-action-cards",
+        "kelsey-vale-cp-excel-export",
+        "hawksmoor-sab-transposed",
+    }
+)
+
+# --- 22. CSP delivery plan: one small two-column table per action (label | value) ---------
+# Priorities are Heading 2 paragraphs (`Priority 1: ...`). Each action is its own table: a
+# merged title row `Action 1.1`, then label rows `What we will do:`, `Lead:`, `Working with:`,
+# `By when:`, `Status:` with the value beside each. Status words through the text key.
+
+_SCHEDULE: tuple[tuple[Status, str, str], ...] = (
+    ("Complete", "Complete – the action has been delivered", "Complete"),
+    ("On track", "On schedule – progressing to the target", "On schedule"),
+    ("At risk", "Behind schedule – at risk of missing the target", "Behind schedule"),
+    ("Overdue", "Missed – the target has passed and the action is not complete", "Missed"),
+)
+
+PENDLEFORD = Layout(
+    stem="pendleford-csp-action-cards",
+    title="Pendleford Community Safety Partnership (PCSP) Delivery Plan 2025-26",
+    key="PCSP 2025-26",
+    workplan="Pendleford Community Safety Partnership Delivery Plan",
+    period="2025-26",
+    shows="CSP delivery plan with no grid of actions: each priority a heading (`Priority 1: ...`), then one small two-column table per action, a merged title row `Action 1.1` over label rows `What we will do:` · `Lead:` · `Working with:` · `By when:` · `Status:` and their values; status words `On schedule`/`Behind schedule`/`Missed` with a key in the text",
+    intro=(
+        "This delivery plan sets out what the Partnership's members will do in 2025-26 under "
+        "the three priorities of the Community Safety Strategy. Each action is set out on its "
+        "own, with its lead, the partners working with the lead, the target and its status.",
+        "Status: Complete – the action has been delivered; On schedule – progressing to the "
+        "target; Behind schedule – at risk of missing the target; Missed – the target has "
+        "passed and the action is not complete.",
+    ),
+    columns=(
+        Col("label", "", 4.0),
+        Col("value", "", 14.0),
+    ),
+    priority_as="heading",
+    status_as="word",
+    status_key=_SCHEDULE,
+    header_fill="FCE4D6",
+    band_fill="F4B084",
+    builder="cards",
+    groups=(
+        Group(
+            1,
+            "Priority 1: A safer town centre at night",
+            "A safer town centre at night",
+            one(
+                A(
+                    "1.1",
+                    "Extend the Safe Space at the bus station to Friday and Saturday nights from 10pm to 4am",
+                    "Night-Time Economy Manager (Pendleford BID)",
+                    "September 2025",
+                    "2025-09-30",
+                    "On schedule",
+                    leads=("Night-Time Economy Manager",),
+                    partners="St John Ambulance, Street Pastors",
+                    support=("St John Ambulance", "Street Pastors"),
+                ),
+                A(
+                    "1.2",
+                    "Sign up 60 licensed premises to the Women's Night Safety Charter",
+                    "Licensing Team",
+                    "March 2026",
+                    "2026-03-31",
+                    "Behind schedule",
+                    partners="Pendleford Pubwatch",
+                    support=("Pendleford Pubwatch",),
+                ),
+                A(
+                    "1.3",
+                    "Install and monitor 12 new CCTV cameras in the Market Street and Canal Walk area",
+                    "CCTV Manager",
+                    "End of June 2025",
+                    "2025-06-30",
+                    "Complete",
+                    partners="Highways Team",
+                    support=("Highways Team",),
+                ),
+            ),
+        ),
+        Group(
+            2,
+            "Priority 2: Reduce harm from drugs and alcohol",
+            "Reduce harm from drugs and alcohol",
+            one(
+                A(
+                    "2.1",
+                    "Deliver naloxone training to hostel staff and outreach workers across the borough",
+                    "Substance Misuse Commissioning Lead",
+                    "Quarterly",
+                    "Recurring",
+                    "On schedule",
+                    partners="Change Grow Live",
+                    support=("Change Grow Live",),
+                ),
+                A(
+                    "2.2",
+                    "Run county lines disruption days at the railway station with British Transport Police",
+                    "DI Sarah Whitlock",
+                    "Ongoing",
+                    "Ongoing",
+                    "On schedule",
+                    leads=("Sarah Whitlock",),
+                    partners="British Transport Police",
+                    support=("British Transport Police",),
+                ),
+                A(
+                    "2.3",
+                    "Review the drug-related deaths of 2024 and present the learning to the Partnership",
+                    "Public Health Consultant",
+                    "Autumn 2025",
+                    "2025-11-30",
+                    "Behind schedule",
+                ),
+            ),
+        ),
+        Group(
+            3,
+            "Priority 3: Protect people from exploitation",
+            "Protect people from exploitation",
+            one(
+                A(
+                    "3.1",
+                    "Train 200 front-line staff to spot and report modern slavery and cuckooing",
+                    "Community Safety Manager",
+                    "31 January 2026",
+                    "2026-01-31",
+                    "On schedule",
+                    partners="Adult Social Care, Housing Options",
+                    support=("Adult Social Care", "Housing Options"),
+                ),
+                A(
+                    "3.2",
+                    "Set up a monthly multi-agency panel for adults at risk of cuckooing",
+                    "Housing Options Manager / Adult Safeguarding Lead",
+                    "May 2025",
+                    "2025-05-31",
+                    "Missed",
+                    leads=("Housing Options Manager", "Adult Safeguarding Lead"),
+                    partners="Pendleford Police",
+                    support=("Pendleford Police",),
+                ),
+                A(
+                    "3.3",
+                    "Agree an information-sharing agreement on exploitation with the two neighbouring partnerships",
+                    "Community Safety Manager",
+                    "TBC",
+                    "To be agreed",
+                ),
+            ),
+        ),
+    ),
+)
+
+# --- 23. Children's partnership action plan exported from Excel ------------------------------
+# Too wide for one page, so printed as Excel prints it with `Columns to repeat at left`: the
+# first page holds Priority (merged down) · Ref · Action · Lead · Partners, the second the
+# same Priority · Ref columns again, then Start date · Target completion date · Progress ·
+# Progress update. Dates day first; Progress words through the legend in the text.
+
+_PROGRESS_WORDS: tuple[tuple[Status, str, str], ...] = (
+    ("Complete", "Complete = action delivered", "Complete"),
+    (
+        "On track",
+        "In progress = under way and on track for the target completion date",
+        "In progress",
+    ),
+    (
+        "At risk",
+        "Not started = not yet begun and at risk of missing the target completion date",
+        "Not started",
+    ),
+)
+
+KELSEY_VALE = Layout(
+    stem="kelsey-vale-cp-excel-export",
+    title="Kelsey Vale Children's Safeguarding Partnership (KVCSP) Early Help Action Plan 2025/26",
+    key="KVCSP 2025-26",
+    workplan="Kelsey Vale Children's Safeguarding Partnership Early Help Action Plan",
+    period="2025-26",
+    shows="Children's partnership action plan exported from Excel: too wide for a page, so split as Excel prints it with columns repeated at the left, page 1 Priority (merged, `1. ...`) · Ref · Action · Lead · Partners, page 2 Priority · Ref again then `Start date` · `Target completion date` (`01/04/2025`) · Progress words `Complete`/`In progress`/`Not started` with a legend · Progress update; light grey gridlines, dark header with white text",
+    intro=(
+        "Progress: Complete = action delivered | In progress = under way and on track for the "
+        "target completion date | Not started = not yet begun and at risk of missing the "
+        "target completion date",
+    ),
+    columns=(
+        Col("objective", "Priority", 5.0),
+        Col("ref", "Ref", 1.3),
+        Col("action", "Action", 11.2),
+        Col("lead", "Lead", 4.6),
+        Col("partners", "Partners", 4.6),
+        Col("start", "Start date", 2.5),
+        Col("when", "Target completion date", 3.2),
+        Col("status", "Progress", 2.5),
+        Col("extra:0", "Progress update", 12.0),
+    ),
+    priority_as="objective",
+    status_as="word",
+    status_key=_PROGRESS_WORDS,
+    header_fill="1F4E78",
+    band_fill="DDEBF7",
+    font_pt=9.0,
+    builder="excel",
+    groups=(
+        Group(
+            1,
+            "1. Families get the right help at the right time",
+            "Families get the right help at the right time",
+            one(
+                A(
+                    "1.1",
+                    "Publish the early help offer for families on the council website and the Family Hub app",
+                    "Early Help Service Manager",
+                    "30/06/2025",
+                    "2025-06-30",
+                    "Complete",
+                    start="01/04/2025",
+                    partners="Family Hubs, Health Visiting",
+                    support=("Family Hubs", "Health Visiting"),
+                    extra=("Published on 19 June 2025; 1,240 page views in the first month",),
+                ),
+                A(
+                    "1.2",
+                    "Train 150 practitioners to complete Early Help Assessments using the new Family Plan template",
+                    "Early Help Training Lead",
+                    "31/12/2025",
+                    "2025-12-31",
+                    "In progress",
+                    start="01/05/2025",
+                    partners="Schools, Kelsey Vale Community Health",
+                    support=("Schools", "Kelsey Vale Community Health"),
+                    extra=("82 practitioners trained to the end of September",),
+                ),
+                A(
+                    "1.3",
+                    "Set up a single front door for early help requests alongside the MASH",
+                    "Head of Early Help",
+                    "31/03/2026",
+                    "2026-03-31",
+                    "Not started",
+                    start="01/09/2025",
+                    partners="MASH partners",
+                    support=("MASH partners",),
+                    extra=("Options paper to the Executive in October",),
+                ),
+            ),
+        ),
+        Group(
+            2,
+            "2. Children living with neglect are identified and helped early",
+            "Children living with neglect are identified and helped early",
+            one(
+                A(
+                    "2.1",
+                    "Roll out the Graded Care Profile 2 neglect tool to health visitors and school nurses",
+                    "Named Nurse for Safeguarding Children (ICB)",
+                    "31/10/2025",
+                    "2025-10-31",
+                    "In progress",
+                    leads=("Named Nurse for Safeguarding Children",),
+                    start="01/04/2025",
+                    partners="0-19 Service",
+                    support=("0-19 Service",),
+                    extra=("Health visitors trained; school nurses booked for October",),
+                ),
+                A(
+                    "2.2",
+                    "Audit 30 neglect cases that have an early help plan and report the findings to the Quality Assurance Group",
+                    "QA Sub-Group Chair",
+                    "31/01/2026",
+                    "2026-01-31",
+                    "Not started",
+                    start="01/10/2025",
+                ),
+                A(
+                    "2.3",
+                    "Run a neglect awareness campaign for parents in the four most deprived wards",
+                    "Partnership Communications Officer",
+                    "30/11/2025",
+                    "2025-11-30",
+                    "In progress",
+                    start="01/07/2025",
+                    partners="Public Health",
+                    support=("Public Health",),
+                    extra=("Campaign materials agreed with parents' panel",),
+                ),
+            ),
+        ),
+        Group(
+            3,
+            "3. Children stay in education and thrive",
+            "Children stay in education and thrive",
+            one(
+                A(
+                    "3.1",
+                    "Agree a joint protocol between early help and schools for children missing education",
+                    "Education Welfare Manager",
+                    "30/09/2025",
+                    "2025-09-30",
+                    "Complete",
+                    start="01/04/2025",
+                    partners="School Admissions",
+                    support=("School Admissions",),
+                    extra=("Protocol signed off by headteachers' forum in September",),
+                ),
+                A(
+                    "3.2",
+                    "Review the early help performance dashboard with partners",
+                    "Business Intelligence Lead",
+                    "Quarterly",
+                    "Recurring",
+                    "In progress",
+                    start="01/04/2025",
+                    extra=("Q1 and Q2 reviews held",),
+                ),
+                A(
+                    "3.3",
+                    "Commission a parenting programme for parents of teenagers",
+                    "Commissioning Manager",
+                    "TBC",
+                    "To be agreed",
+                    "Not started",
+                    start="01/01/2026",
+                ),
+            ),
+        ),
+    ),
+)
+
+# --- 24. SAB delivery plan with transposed tables: fields are rows, actions are columns -----
+# Each priority a heading before its own table; the first column holds the field names
+# (`Ref`, `What we will do`, `Who will lead`, `Working with`, `Timescale`, `RAG`), each further
+# column is one action. The RAG row is shaded, explained by a colour key table above.
+
+_TRANSPOSED_KEY: tuple[tuple[Status, str, str], ...] = (
+    ("Complete", "Complete", "8EA9DB"),
+    ("On track", "Green – on track", "92D050"),
+    ("At risk", "Amber – at risk of slipping", "FFC000"),
+    ("Overdue", "Red – overdue", "FF0000"),
+)
+
+HAWKSMOOR = Layout(
+    stem="hawksmoor-sab-transposed",
+    title="Hawksmoor Safeguarding Adults Board (HSAB) Delivery Plan 2025-26",
+    key="HSAB 2025-26",
+    workplan="Hawksmoor Safeguarding Adults Board Delivery Plan",
+    period="2025-26",
+    shows="SAB delivery plan in transposed tables: each priority a heading (`Strategic Priority 1 – ...`) before a table whose first column names the fields (`Ref`, `What we will do`, `Who will lead`, `Working with`, `Timescale`, `RAG`) and whose other columns are one action each; RAG row shaded, colour key table",
+    intro=(
+        "The delivery plan shows what the Board will do in 2025-26 towards each of its three "
+        "strategic priorities. Each column of a table is one action. The RAG rating is "
+        "updated for every Board meeting.",
+    ),
+    columns=(
+        Col("ref", "Ref", 0),
+        Col("action", "What we will do", 0),
+        Col("lead", "Who will lead", 0),
+        Col("partners", "Working with", 0),
+        Col("when", "Timescale", 0),
+        Col("status", "RAG", 0),
+    ),
+    priority_as="heading",
+    status_as="fill",
+    status_key=_TRANSPOSED_KEY,
+    header_fill="D9D9D9",
+    builder="transposed",
+    groups=(
+        Group(
+            1,
+            "Strategic Priority 1 – Prevention: stopping abuse and neglect before it happens",
+            "Prevention: stopping abuse and neglect before it happens",
+            one(
+                A(
+                    "1.1",
+                    "Hold a self-neglect and hoarding learning event for housing providers and fire service staff",
+                    "SAB Business Manager",
+                    "June 2025",
+                    "2025-06-30",
+                    "Complete",
+                    partners="Hawksmoor Fire Service",
+                    support=("Hawksmoor Fire Service",),
+                ),
+                A(
+                    "1.2",
+                    "Publish a multi-agency financial abuse and scams toolkit",
+                    "Head of Trading Standards",
+                    "December 2025",
+                    "2025-12-31",
+                    "On track",
+                    partners="Police Economic Crime Unit",
+                    support=("Police Economic Crime Unit",),
+                ),
+                A(
+                    "1.3",
+                    "Refresh the self-neglect multi-agency procedures following the 2024 thematic review",
+                    "Prevention Sub-Group",
+                    "March 2026",
+                    "2026-03-31",
+                    "At risk",
+                ),
+            ),
+        ),
+        Group(
+            2,
+            "Strategic Priority 2 – Making Safeguarding Personal",
+            "Making Safeguarding Personal",
+            one(
+                A(
+                    "2.1",
+                    "Survey people who have been through a safeguarding enquiry about whether the outcomes they wanted were met",
+                    "Principal Social Worker (Adult Social Care)",
+                    "Q3 2025/26",
+                    "2025-12-31",
+                    "On track",
+                    leads=("Principal Social Worker",),
+                    partners="Healthwatch Hawksmoor",
+                    support=("Healthwatch Hawksmoor",),
+                ),
+                A(
+                    "2.2",
+                    "Train advocates and care home managers in Making Safeguarding Personal conversations",
+                    "Workforce Development Lead",
+                    "Ongoing",
+                    "Ongoing",
+                    "On track",
+                    partners="Hawksmoor Care Association",
+                    support=("Hawksmoor Care Association",),
+                ),
+                A(
+                    "2.3",
+                    "Audit 40 Section 42 enquiries for recorded desired outcomes and report to the Board",
+                    "Performance Sub-Group",
+                    "January 2026",
+                    "2026-01-31",
+                    "At risk",
+                ),
+            ),
+        ),
+        Group(
+            3,
+            "Strategic Priority 3 – Learning from Safeguarding Adults Reviews",
+            "Learning from Safeguarding Adults Reviews",
+            one(
+                A(
+                    "3.1",
+                    "Publish the Safeguarding Adults Review 'Mr K' with a seven-minute briefing",
+                    "SAR Sub-Group Chair",
+                    "September 2025",
+                    "2025-09-30",
+                    "Overdue",
+                ),
+                A(
+                    "3.2",
+                    "Track SAR action plans to completion and report progress to the Board",
+                    "SAB Business Manager",
+                    "Each Board meeting",
+                    "Recurring",
+                    "On track",
+                    partners="SAR Sub-Group",
+                    support=("SAR Sub-Group",),
+                ),
+                A(
+                    "3.3",
+                    "Run a joint learning conference on reviews with the Safeguarding Children Partnership",
+                    "Independent Chair / Designated Nurse (ICB)",
+                    "Spring 2026",
+                    "2026-05-31",
+                    leads=("Independent Chair", "Designated Nurse"),
+                    partners="Safeguarding Children Partnership",
+                    support=("Safeguarding Children Partnership",),
+                ),
+            ),
+        ),
+    ),
+)
+
+LAYOUTS = (*LAYOUTS, PENDLEFORD, KELSEY_VALE, HAWKSMOOR)
