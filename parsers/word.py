@@ -33,6 +33,7 @@ from parsers.errors import DocumentError
 from parsers.grid import freeze
 from parsers.header import Header, find_header, is_repeated_header
 from parsers.model import Grid, GridCell, RawDocument, RawTable
+from parsers.transpose import is_sideways, turned
 from parsers.word_facts import (
     column_widths,
     core_title,
@@ -194,6 +195,9 @@ def parse(path: Path) -> RawDocument:
         table_index += 1
         grid = _grid(el, ctx)
         texts = [_texts(row) for row in grid]
+        if is_sideways(texts):  # one action per column: turn it to one per row
+            grid = turned(grid)
+            texts = [_texts(row) for row in grid]
         header = find_header(texts, col_spans=_spans(grid))
         width = len(grid[0]) if grid else 0
         same = current is not None and width == current.width

@@ -80,26 +80,10 @@ KNOWN_GAPS: dict[str, str] = {
         "not joined to the first page by Ref: every action has no timeframe (as written, type, "
         "due) and no status from the Progress words; the first page's fields are all right"
     ),
-    "hawksmoor-sab-transposed.docx": (
-        "third held-out set, untuned: the transposed tables (field names `Ref`, `What we will "
-        "do`, `Who will lead`, `Working with`, `Timescale`, `RAG` down the first column, one "
-        "action per column) are read as rows: each field row becomes an action whose cells are "
-        "other actions' values (action `Who will lead`, impact `Performance Sub-Group`); no "
-        "timeframe or RAG fill read; 1.1-1.3 missing, 2.4 and 3.4-3.6 extra"
-    ),
-    "hawksmoor-sab-transposed.pdf": (
-        "third held-out set, untuned: the transposed tables (field names `Ref`, `What we will "
-        "do`, `Who will lead`, `Working with`, `Timescale`, `RAG` down the first column, one "
-        "action per column) are read as rows: each field row becomes an action whose cells are "
-        "other actions' values (action `Who will lead`, impact `Performance Sub-Group`); no "
-        "timeframe or RAG fill read; 1.1-1.3 missing, 2.4 and 3.4-3.6 extra"
-    ),
     "hawksmoor-sab-transposed-chromium.pdf": (
-        "third held-out set, untuned: the transposed tables (field names `Ref`, `What we will "
-        "do`, `Who will lead`, `Working with`, `Timescale`, `RAG` down the first column, one "
-        "action per column) are read as rows: each field row becomes an action whose cells are "
-        "other actions' values (action `Who will lead`, impact `Performance Sub-Group`); no "
-        "timeframe or RAG fill read; 1.1-1.3 missing, 2.4 and 3.4-3.6 extra"
+        "third held-out set: the sideways tables are turned, but the third one is cut by the "
+        "page break (Ref and What we will do on page 1, the other fields under a repeated Ref "
+        "on page 2), so neither part reads as sideways and its 3 actions are missing"
     ),
 }
 

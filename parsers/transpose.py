@@ -1,0 +1,92 @@
+"""Tables written sideways: field names down the first column, one action per column.
+
+Some plans lay each action out as a column (``Ref | 1.1 | 1.2``, ``What we
+will do | ... | ...``, ``Who will lead | ...``). Such a grid is turned a
+quarter turn before its header is read, so every reader and rule after it
+sees the usual one action per row. Only the structure decides: the first
+column must read as a workplan header, and name more of the register's
+columns than any header row does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from parsers.header import find_header, header_roles
+from parsers.model import GridCell, Role
+from parsers.pdf_page import PageCell, PageTable
+
+# A sideways header names at least this many of the register's columns, so a
+# first column that happens to hold "Action" and one more word is not enough.
+_MIN_SIDEWAYS_ROLES = 3
+
+
+def is_sideways(texts: Sequence[Sequence[str | None]]) -> bool:
+    """Whether a grid's first column, not its first rows, is its header.
+
+    >>> is_sideways([["Ref", "1.1", "1.2"], ["What we will do", "Run a", "Hold b"],
+    ...              ["Who will lead", "Ann", "Bo"], ["Timescale", "May 2025", "June 2025"]])
+    True
+    >>> is_sideways([["Ref", "Action", "Lead"], ["1.1", "Run a", "Ann"]])
+    False
+    """
+    if len(texts) < 2 or any(not row for row in texts):
+        return False
+    column = [row[0] for row in texts]
+    sideways = header_roles(column)
+    if sideways is None:
+        return False
+    named = {r for r in sideways if r is not Role.OTHER}
+    if len(named) < _MIN_SIDEWAYS_ROLES:
+        return False
+    upright = find_header(texts)
+    named_upright = {r for r in upright.roles if r is not Role.OTHER} if upright else set()
+    return len(named) > len(named_upright)
+
+
+def turned(grid: Sequence[Sequence[GridCell]]) -> list[list[GridCell]]:
+    """The grid turned so its columns are rows; merges turn with it.
+
+    >>> g = [[GridCell("Ref", None, set()), GridCell("1.1", None, set())],
+    ...      [GridCell("Action", None, set(), col_span=2), GridCell(None, None, set())]]
+    >>> [[(c.text, c.row_span, c.col_span) for c in row] for row in turned(g)]
+    [[('Ref', 1, 1), ('Action', 2, 1)], [('1.1', 1, 1), (None, 1, 1)]]
+    """
+    width = max(len(row) for row in grid)
+    out: list[list[GridCell]] = []
+    for k in range(width):
+        row = []
+        for source in grid:
+            cell = source[k] if k < len(source) else GridCell(None, None, set())
+            row.append(
+                GridCell(
+                    cell.text,
+                    cell.fill,
+                    set(cell.pages),
+                    cell.col_span,
+                    cell.row_span,
+                    cell.marks,
+                    cell.nested,
+                )
+            )
+        out.append(row)
+    return out
+
+
+def turned_part(part: PageTable) -> PageTable:
+    """A ruled PDF table part turned as ``turned`` turns a grid.
+
+    Its column edges become the edges of the rows it had, top to bottom.
+    """
+    width = max((len(row) for row in part.rows), default=0)
+    rows = tuple(
+        tuple(_swapped(row[k]) if k < len(row) else None for row in part.rows) for k in range(width)
+    )
+    tops = [min(c.bbox[1] for c in row if c is not None) for row in part.rows if any(row)]
+    edges = (*tops, part.bbox[3]) if tops else part.columns
+    return replace(part, rows=rows, columns=tuple(edges))
+
+
+def _swapped(cell: PageCell | None) -> PageCell | None:
+    return None if cell is None else replace(cell, row_span=cell.col_span, col_span=cell.row_span)
