@@ -63,7 +63,12 @@ _STATUS_NAMES = re.compile(
     r"(?<![\w-])(?P<not>not\s+)?(?P<name>complete|on[\s-]*track|at[\s-]*risk|overdue)\b", re.I
 )
 # "Progress key:", "Status key –", "RAG key:", "Key:" before a key's entries.
-_KEY_LINE = re.compile(r"\A\s*(?:[^\W\d_]+\s+){0,2}key\s*[:–—-]\s*", re.I)
+_KEY_LINE = re.compile(
+    r"\A\s*(?:[^\W\d_]+\s+){0,2}(?P<label>key|legend|status|progress|rag)\s*[:–—-]\s*", re.I
+)
+# A line headed only "Status:" or "Progress:" is a key when it defines this many
+# terms; one entry is a sentence about a status, not a key.
+_MIN_UNLABELLED_ENTRIES = 2
 # One entry of a key written as text: a short term, a dash, colon or equals
 # sign, its definition.
 _KEY_ENTRY = re.compile(
@@ -87,15 +92,28 @@ class TextKey:
     colours: tuple[tuple[str, Status], ...] = ()
 
 
+# A definition saying the due date has gone by: overdue, whatever else it says
+# ("the target has passed and the action is not complete").
+_PAST_DUE = re.compile(
+    r"\b(?:date|deadline|target|timescale)s?\s+(?:has\s+|have\s+)?(?:passed|been\s+missed|gone\s+by)"
+    r"|\bpast\s+(?:its|the|their)\s+(?:due\s+)?(?:date|deadline|target)",
+    re.I,
+)
+
+
 def status_of_definition(text: str) -> Status | None:
     """The status a key's definition names: the first of the register's own status names
     it uses, else a status word; ``None`` when it names none or says ``not`` one.
 
     >>> status_of_definition("behind plan, at risk of missing the date")
     <Status.AT_RISK: 'At risk'>
-    >>> status_of_definition("the date has passed") is None
+    >>> status_of_definition("the target has passed and the action is not complete")
+    <Status.OVERDUE: 'Overdue'>
+    >>> status_of_definition("agreed by the Board") is None
     True
     """
+    if _PAST_DUE.search(text):
+        return Status.OVERDUE
     names = list(_STATUS_NAMES.finditer(text))
     if any(m["not"] for m in names):
         return None
@@ -115,6 +133,10 @@ def text_key(lines: Sequence[str]) -> TextKey:
     >>> key = text_key(["Progress key: Achieved – done; Slipping – at risk of missing the date"])
     >>> [(term, status.value) for term, status, _ in key.words]
     [('achieved', 'Complete'), ('slipping', 'At risk')]
+    >>> [t for t, _, _ in text_key(["Status: Done – delivered; Missed – the date has passed"]).words]
+    ['done', 'missed']
+    >>> text_key(["Status: agreed by the Board – see minutes"]).words
+    ()
     >>> text_key(["🟢 on track 🟠 some slippage – at risk"]).colours
     (('00B050', <Status.ON_TRACK: 'On track'>), ('FFC000', <Status.AT_RISK: 'At risk'>))
     """
@@ -135,6 +157,7 @@ def text_key(lines: Sequence[str]) -> TextKey:
             if _KEY_LINE.match(more) or (last.strip() and _KEY_ENTRY.match(last)):
                 break
             text = f"{text} {more}"
+        found: list[tuple[str, Status, str]] = []
         for entry in re.split(r"[;|\n]", text):
             read = _KEY_ENTRY.match(entry)
             if read is None or len(read["term"].split()) > _MAX_TERM_WORDS:
@@ -142,7 +165,10 @@ def text_key(lines: Sequence[str]) -> TextKey:
             term = " ".join(read["term"].split())
             status = status_of_definition(read["definition"]) or status_from_text(term)
             if status is not None:
-                words.append((term.casefold(), status, " ".join(entry.split())))
+                found.append((term.casefold(), status, " ".join(entry.split())))
+        named_key = label["label"].casefold() in ("key", "legend")
+        if named_key or len(found) >= _MIN_UNLABELLED_ENTRIES:
+            words.extend(found)
     return TextKey(tuple(words), tuple(colours))
 
 

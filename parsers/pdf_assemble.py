@@ -22,7 +22,7 @@ from parsers.pdf_grid import col_spans, header_marks, is_furniture
 from parsers.pdf_headings import heads_first_part
 from parsers.pdf_page import Page, PageCell, PageTable
 from parsers.pdf_words import Line, body_size, is_heading, join_line, names_priority
-from parsers.transpose import is_sideways, turned_part
+from parsers.transpose import card_id, is_sideways, part_with_card_id, turned_part
 from parsers.vocabulary import ACTION_ID, carries_on
 
 # Sentence ends; a colon is not one (it announces a list that carries on).
@@ -60,6 +60,10 @@ def assemble(
         parts = page.rule_tables if rules else page.tables
         for index, part in enumerate(parts):
             texts = _texts(part)
+            code = card_id(texts)
+            if code is not None:  # an action card: its title carries the id
+                part = part_with_card_id(part, code)
+                texts = _texts(part)
             if is_sideways(texts):  # one action per column: turn it to one per row
                 part = turned_part(part)
                 texts = _texts(part)

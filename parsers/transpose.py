@@ -10,6 +10,7 @@ columns than any header row does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -90,3 +91,50 @@ def turned_part(part: PageTable) -> PageTable:
 
 def _swapped(cell: PageCell | None) -> PageCell | None:
     return None if cell is None else replace(cell, row_span=cell.col_span, col_span=cell.row_span)
+
+
+# The code that ends a card's title (``Action 1.1``, ``Ref SV2``): the action's id.
+_TITLE_CODE = re.compile(r"(?:^|\s)(?P<code>[A-Z]{0,4}-?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*$")
+
+
+def card_id(texts: Sequence[Sequence[str | None]]) -> str | None:
+    """The id in a sideways card's title row, or ``None`` when the grid is no such card.
+
+    A card is a sideways table (``is_sideways`` of the rows below) whose first
+    row is one cell merged across it, a title ending in a code.
+
+    >>> card_id([["Action 1.1", None], ["What we will do:", "Run a"], ["Lead:", "Ann"],
+    ...          ["By when:", "May 2025"]])
+    '1.1'
+    >>> card_id([["Ref", "1.1"], ["What we will do:", "Run a"]]) is None
+    True
+    """
+    if len(texts) < 2 or not texts[0] or any(t is not None for t in texts[0][1:]):
+        return None
+    match = _TITLE_CODE.search(texts[0][0] or "")
+    if match is None or not is_sideways(texts[1:]):
+        return None
+    return match["code"]
+
+
+def with_card_id(grid: Sequence[Sequence[GridCell]], code: str) -> list[list[GridCell]]:
+    """A card's grid with its title row made a field row: an unlabelled id and its code."""
+    first = grid[0][0]
+    row = [
+        GridCell("", None, set(first.pages)),
+        GridCell(code, None, set(first.pages), marks=first.marks),
+    ]
+    row += [GridCell(None, None, set(first.pages)) for _ in grid[0][2:]]
+    return [row, *(list(r) for r in grid[1:])]
+
+
+def part_with_card_id(part: PageTable, code: str) -> PageTable:
+    """A card's PDF part with its title row made a field row, as ``with_card_id``."""
+    first = part.rows[0][0]
+    assert first is not None  # card_id found its title there
+    row: tuple[PageCell | None, ...] = (
+        replace(first, text="", col_span=1, marks=()),
+        replace(first, text=code, col_span=1),
+        *(None for _ in part.rows[0][2:]),
+    )
+    return replace(part, rows=(row, *part.rows[1:]))

@@ -59,13 +59,21 @@ STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Overdue", re.compile(r"\b(overdue|off[\s-]*track|behind)\b|^r(ed)?$", re.I)),
     # "Delayed" is slipping, not yet late: the amber of a RAG scale.
     ("At risk", re.compile(r"\b(at[\s-]*risk|delayed)\b|^a(mber)?$", re.I)),
-    ("On track", re.compile(r"\b(on[\s-]*track|in[\s-]*progress)\b|^g(reen)?$", re.I)),
+    (
+        "On track",
+        re.compile(
+            r"\b(on[\s-]*(?:track|schedule|target|course)|in[\s-]*progress|progressing)\b"
+            r"|^g(reen)?$",
+            re.I,
+        ),
+    ),
 )
 
 # Any status word, as a colour key's labels use them (``Action on Track``).
 STATUS_WORDS = re.compile(
     r"\b(complete[d]?|done|achieved|on[\s-]*track|at[\s-]*risk|overdue|delayed|behind|"
-    r"not[\s-]*started|off[\s-]*track|in[\s-]*progress|red|amber|green|blue)\b",
+    r"not[\s-]*started|off[\s-]*track|in[\s-]*progress|on[\s-]*(?:schedule|target)|"
+    r"red|amber|green|blue)\b",
     re.IGNORECASE,
 )
 

@@ -33,7 +33,7 @@ from parsers.errors import DocumentError
 from parsers.grid import freeze
 from parsers.header import Header, find_header, is_repeated_header
 from parsers.model import Grid, GridCell, RawDocument, RawTable
-from parsers.transpose import is_sideways, turned
+from parsers.transpose import card_id, is_sideways, turned, with_card_id
 from parsers.word_facts import (
     column_widths,
     core_title,
@@ -195,6 +195,10 @@ def parse(path: Path) -> RawDocument:
         table_index += 1
         grid = _grid(el, ctx)
         texts = [_texts(row) for row in grid]
+        code = card_id(texts)
+        if code is not None:  # an action card: its title carries the id
+            grid = with_card_id(grid, code)
+            texts = [_texts(row) for row in grid]
         if is_sideways(texts):  # one action per column: turn it to one per row
             grid = turned(grid)
             texts = [_texts(row) for row in grid]

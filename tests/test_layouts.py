@@ -44,21 +44,13 @@ KNOWN_GAPS: dict[str, str] = {
     # The third held-out set (HOLDOUT_3), added 2026-12-03 by someone who had not read
     # parsers/, normalise/, ingest/ or output/, goldens typed before the first run; scored
     # untuned that day at 32.5% of fields for each of docx, LibreOffice and Chromium.
-    "pendleford-csp-action-cards.docx": (
-        "third held-out set: the action cards are turned (sideways tables) but the merged "
-        "title row `Action 1.1` takes the Action role, so every Action text is empty; the "
-        "key-defined progress words (`On schedule`, `Behind schedule`, `Missed`) are not "
-        "read as statuses"
-    ),
     "pendleford-csp-action-cards.pdf": (
-        "third held-out set: as the Word file (empty Action text, progress words not read "
-        "through the key), and two cards cut by a page break (2.3, 3.3) are missing, with "
-        "leads, support and timeframes of two others wrong"
+        "third held-out set: the Word file reads exactly; here the action cards cut by a "
+        "page break (2.1, 3.3) are missing"
     ),
     "pendleford-csp-action-cards-chromium.pdf": (
-        "third held-out set: as the Word file (empty Action text, progress words not read "
-        "through the key), and the card cut by the page break (3.3) is missing, with "
-        "leads, support and timeframes of two others wrong"
+        "third held-out set: the Word file reads exactly; here two cards either side of a "
+        "page break (3.1, 3.2) are read as one action `3.1 3.2`, and 3.3 has no status"
     ),
     "kelsey-vale-cp-excel-export.docx": (
         "third held-out set, untuned: the Excel print's second page (Priority and Ref repeated "
