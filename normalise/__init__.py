@@ -13,8 +13,8 @@ from pathlib import Path
 
 from normalise.document import DocumentSettings, normalise_document
 from normalise.leads import LeadResolution
+from normalise.leads.apply import lead_resolution, leads_sheet, resolve_register_leads
 from normalise.model import Reading, Register, ReviewRecord, Workplan
-from normalise.register import lead_resolution, leads_sheet, resolve_register_leads
 from normalise.themes import ThemeConfig, load_themes
 from normalise.versions import merge_versions
 

@@ -22,7 +22,7 @@ from output.columns import ACTIONS, Value
 
 # A spreadsheet opening a CSV takes a cell starting with one of these for a
 # formula; OWASP's advice is a single quote first. The same rule as the lead
-# directory's (``normalise.lead_files.csv_cell``), repeated because that module
+# directory's (``normalise.leads.files.csv_cell``), repeated because that module
 # reads settings files through ``parsers.errors``, which the writer may not import.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _QUOTE = "'"

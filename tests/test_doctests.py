@@ -12,7 +12,7 @@ from conftest import ROOT
 MODULES = sorted(
     ".".join(p.relative_to(ROOT).with_suffix("").parts)
     for package in ("parsers", "normalise", "output", "ingest")
-    for p in (ROOT / package).glob("*.py")
+    for p in (ROOT / package).rglob("*.py")
     if p.name != "__init__.py" and ">>>" in p.read_text(encoding="utf-8")
 )
 

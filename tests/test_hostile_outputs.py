@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 
 from ingest.cli import main
 from ingest.discover import discover
-from normalise.lead_files import csv_cell, read_directory, text_of_csv_cell
+from normalise.leads.files import csv_cell, read_directory, text_of_csv_cell
 from normalise.model import Action, Register, Timeframe, TimeframeType
 from output import exports
 from output.excel import write_register

@@ -82,3 +82,26 @@ def test_a_bad_directory_file_is_a_named_config_error(
     bad.write_text("nonsense,columns\n1,2\n")
     assert main(["parse", str(INBOX / "ess-2023-24.docx"), "--lead-directory", str(bad)]) == 2
     assert "leads.csv" in capsys.readouterr().err
+
+
+def test_uncertain_lists_acronym_and_full_name_merges_with_their_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first = [
+        ["1. Safe", "1.1 Do a", "MPS", "May 2024"],
+        ["", "1.2 Do b", "Full Forum", "June 2024"],
+    ]
+    second = [["1. Safe", "1.1 Do c", "Metropolitan Police Service", "May 2024"]]
+    save(workplan(first, title="CORAL FORUM WORKPLAN 2024-25"), inbox, "coral.docx")
+    save(workplan(second, title="NEPTUNE SUB-GROUP WORKPLAN 2024-25"), inbox, "neptune.docx")
+    assert main(["leads", "--inbox", str(inbox), "--uncertain"]) == 0
+    out = capsys.readouterr().out
+    assert "MPS -> Metropolitan Police Service  (shipped list of public bodies)" in out
+    assert "Full Forum" not in out  # the plan's own group is certain
+    register = tmp_path / "register.xlsx"
+    assert main(["run", "--inbox", str(inbox), "--register", str(register), "-q"]) == 0
+    leads = _leads_column(register)
+    assert leads.count("Metropolitan Police Service") == 2
+    assert "Full Forum" not in leads

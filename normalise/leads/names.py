@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from rapidfuzz.utils import default_process
 
-from normalise.lead_words import (
+from normalise.leads.words import (
     ORG_WORDS,
     ROLE_WORDS,
     SUBGROUP,

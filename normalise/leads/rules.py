@@ -2,19 +2,23 @@
 
 ``follow_rules`` applies them to one written form: the lead directory, ``Lead to
 be agreed`` and friends, the owning sub-group's own words, the alias table,
-abbreviations written out in the documents, and a partnership prefix dropped.
-What is left, ``lead_match`` groups by similarity. Every rule carries a 0-100 score.
+abbreviations written out in the documents, the shipped list of public bodies
+(``bodies``), and a partnership prefix dropped.
+What is left, ``match`` groups by similarity. Every rule carries a 0-100 score.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from normalise.lead_names import UNASSIGNED_LEAD, lookup_key
-from normalise.lead_words import (
+from rapidfuzz.utils import default_process
+
+from normalise.leads.names import UNASSIGNED_LEAD, lookup_key
+from normalise.leads.words import (
     KEYWORDS,
+    SUBGROUP,
     is_abbreviation,
     is_unassigned,
     without_titles,
@@ -32,9 +36,16 @@ LEARNED_SCORE = 95.0
 OTHER_SUBGROUP_SCORE = 95.0
 """``ESS Sub-Group`` in another workplan: the abbreviation is the initials of one owner."""
 
+# Words a plan uses for its own group: the sub-group (``Full Sub-Group``,
+# ``ESS subgroup members``, bare ``Subgroup``) and, with a word that points at
+# this one (``the``, ``full``, ``whole``, ``all``), the group, board, forum or
+# partnership (``the Board``, ``Full Forum``, ``All partners``, ``Whole group``).
+# A bare ``Board`` or ``Partners`` may be another body, so it needs that word.
 _OWN = re.compile(
-    r"(?:all )?(?:this |our )?(?:(?:full|whole|entire) )?(?:(?P<abbr>[a-z0-9]{2,8}) )?"
+    r"(?:all )?(?:this |our |the )?(?:(?:full|whole|entire) )?(?:(?P<abbr>[a-z0-9]{2,8}) )?"
     r"subgroups?(?: members)?"
+    r"|(?:all (?:the |of the |our )?|this |our |the )?(?:(?:full|whole|entire) )?"
+    r"(?<=[a-z] )(?:group|board|forum|partnership|partners)(?: members)?"
 )
 
 Step = tuple[str, float]
@@ -49,13 +60,13 @@ class Rules:
     abbreviations: Mapping[str, str]
     owners_by_abbreviation: Mapping[str, str]
     prefixes: frozenset[str]
+    bodies: Mapping[str, tuple[str, str, float]] = field(default_factory=dict)
 
 
 def _subgroup(
     rules: Rules, text: str, owner: str, abbreviation: str
 ) -> tuple[str, tuple[Step, ...], int, bool] | None:
-    key = lookup_key(text)
-    match = _OWN.fullmatch(key)
+    match = _OWN.fullmatch(own_key(text))
     if match is None:
         return None
     abbr = match.group("abbr")
@@ -72,6 +83,16 @@ def _subgroup(
             False,
         )
     return None
+
+
+def own_key(text: str) -> str:
+    """``text`` compared for the plan's own-group words: like ``lookup_key``, keeping ``the``.
+
+    >>> own_key("The Full Sub-Group"), own_key("All Partners")
+    ('the full subgroup', 'all partners')
+    """
+    plain = default_process(SUBGROUP.sub("subgroup", text.replace("&", " and ")))
+    return " ".join(SUBGROUP.sub("subgroup", plain).split())
 
 
 def written_prefixes(names: Collection[str]) -> set[str]:
@@ -120,6 +141,11 @@ def follow_rules(
         if key in rules.abbreviations and rules.abbreviations[key] != text:
             text = rules.abbreviations[key]
             steps.append(("abbreviation written out in a workplan", LEARNED_SCORE))
+            fixed = max(fixed, FIX_EXPANSION)
+            continue
+        if key in rules.bodies and rules.bodies[key][0] != text:
+            text, rule, score = rules.bodies[key]
+            steps.append((rule, score))
             fixed = max(fixed, FIX_EXPANSION)
             continue
         words = text.split()

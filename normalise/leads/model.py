@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from normalise.lead_names import UNASSIGNED_LEAD, Kind
-from normalise.lead_words import clean_name
+from normalise.leads.names import UNASSIGNED_LEAD, Kind
+from normalise.leads.words import clean_name
 from normalise.model import Repair
 
 

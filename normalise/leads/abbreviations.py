@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from normalise.lead_words import STOPWORDS, SUBGROUP, WORD
+from normalise.leads.words import STOPWORDS, SUBGROUP, WORD
 
 
 def initials(text: str, prefixes: Iterable[str] = ()) -> str:

@@ -9,11 +9,11 @@ import csv
 import json
 from pathlib import Path
 
-from normalise.lead_model import LeadResolution
-from normalise.lead_words import clean_name
+from normalise.leads.model import LeadResolution
+from normalise.leads.words import clean_name
 from parsers.errors import ConfigError
 
-DEFAULT_ALIASES_PATH = Path(__file__).with_name("lead_aliases.json")
+DEFAULT_ALIASES_PATH = Path(__file__).with_name("aliases.json")
 DIRECTORY_COLUMNS = ("Written as", "Canonical lead", "Kind", "Organisation")
 
 # A spreadsheet opening a CSV takes a cell starting with one of these for a
@@ -25,7 +25,7 @@ _QUOTE = "'"
 
 
 def default_aliases() -> dict[str, str]:
-    """The packaged alias table (``normalise/lead_aliases.json``)."""
+    """The packaged alias table (``normalise/leads/aliases.json``)."""
     return _aliases_from(
         DEFAULT_ALIASES_PATH.read_text(encoding="utf-8"), str(DEFAULT_ALIASES_PATH)
     )

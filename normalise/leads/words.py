@@ -3,8 +3,8 @@
 The word lists (body, team and role head nouns, the ordinary words that open a
 service's name, titles, particles) and the shape tests built on them
 (``is_person_name``, ``is_abbreviation``, ``is_unassigned``, ``stands_alone``)
-serve both splitting a cell (``lead_cells``) and comparing names (``lead_names``,
-``lead_match``).
+serve both splitting a cell (``cells``) and comparing names (``names``,
+``match``).
 
 The cues (what looks like a person's name, a body, a role) are general English
 and public-sector wording, never a list of the names seen in sample documents.

@@ -1,6 +1,6 @@
 """Grouping spellings into leads: fuzzy matching with blocking, after the exact rules.
 
-``follow_rules`` (in ``lead_rules``) applies the exact rules to one written form
+``follow_rules`` (in ``rules``) applies the exact rules to one written form
 (directory, owning sub-group, alias table, abbreviations written out in the
 documents); ``cluster_roots`` then joins what the rules left: spellings equal
 apart from case and punctuation, persons with the same given name and a surname
@@ -18,10 +18,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from normalise.lead_abbreviations import initials
-from normalise.lead_names import Kind, classify, lookup_key, person_parts
-from normalise.lead_rules import EXACT_SCORE, FIX_ALIAS, Step
-from normalise.lead_words import is_abbreviation
+from normalise.leads.abbreviations import initials
+from normalise.leads.names import Kind, classify, lookup_key, person_parts
+from normalise.leads.rules import EXACT_SCORE, FIX_ALIAS, Step
+from normalise.leads.words import is_abbreviation
 
 SURNAME_EDITS = 1
 """Surnames (everything after the given name) may differ by one edit (a wrong, missing,

@@ -1,7 +1,7 @@
 """Leads across every workplan: one canonical name per person, team and body.
 
 Every action's lead cell is split into mentions, all mentions of all
-documents are resolved together (``normalise.leads.resolve_leads``), and each
+documents are resolved together (``resolve_leads``), and each
 action gets the canonical names; a renaming is recorded in its review trail.
 """
 
@@ -10,16 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from normalise.leads import (
-    LeadCell,
-    LeadResolution,
-    canonical_leads,
-    lead_records,
-    learn_abbreviations,
-    mentions_from_cell,
-    resolve_leads,
-    split_lead_cell,
-)
+from normalise.leads.abbreviations import learn_abbreviations
+from normalise.leads.cells import LeadCell, split_lead_cell
+from normalise.leads.model import LeadResolution
+from normalise.leads.resolve import canonical_leads, lead_records, mentions_from_cell, resolve_leads
 from normalise.model import Action, LeadRecord, Repair, Workplan
 
 

@@ -15,7 +15,7 @@ others of that run who have none of their own, marked ``organisation_shared``
 so the resolver trusts an organisation written beside the name itself first.
 
 The vocabulary and the shape of names (what looks like a person, a body, a
-role) live in ``lead_words``.
+role) live in ``words``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalise.lead_words import (
+from normalise.leads.words import (
     DOMAIN_WORDS,
     ORG_WORDS,
     ROLE_WORDS,

@@ -1,11 +1,12 @@
-"""Leads: split cells into names, then give every spelling of one lead one canonical name.
+"""The resolver: give every spelling of one lead one canonical name, across all documents.
 
-``split_lead_cell`` (from ``lead_cells``) reads one cell. ``resolve_leads`` takes
-every mention of every document and decides, in this order, what each written
-form means: the analysts' lead directory; ``Lead to be agreed`` and friends;
-the owning sub-group's own words (``Full Subgroup``, ``ESS subgroup members``);
-the alias table and abbreviations written out in the documents; then spellings
-equal apart from case and punctuation; then fuzzy matching (persons with the same
+``resolve_leads`` takes every mention of every document and decides, in this
+order, what each written form means: the analysts' lead directory; ``Lead to be
+agreed`` and friends; the plan's own group (``Full Subgroup``, ``ESS subgroup
+members``, ``the Board``, ``All partners``); the alias table and abbreviations
+written out in the documents; the shipped list of public bodies (``MPS`` and
+``Met Police``, joining only forms the documents wrote); then spellings equal
+apart from case and punctuation; then fuzzy matching (persons with the same
 given name and a near-identical surname, bodies with near-identical names) and
 abbreviations that spell a body's initials. Each decision is a ``Match`` with the
 rule and a 0-100 score, for the ``Review`` sheet.
@@ -23,13 +24,6 @@ Decisions worth knowing:
 - A spelling the directory lists is settled; a new spelling may still join the
   lead it names, but two leads the directory (or the alias table) names differently
   are never joined.
-
-This module is the public face of leads and holds the resolver; the parts live
-beside it: ``lead_words`` (vocabulary and the shape of names), ``lead_cells``
-(splitting a cell), ``lead_names`` (kinds and keys), ``lead_abbreviations``,
-``lead_rules`` (the exact rules), ``lead_match`` (fuzzy matching and blocking),
-``lead_model`` (the resolution's dataclasses) and ``lead_files`` (alias table and
-lead directory).
 """
 
 from __future__ import annotations
@@ -39,37 +33,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from normalise.lead_abbreviations import abbreviation_of, learn_abbreviations
-from normalise.lead_cells import LeadCell, Mention, split_lead_cell
-from normalise.lead_files import default_aliases, load_aliases, read_directory, write_directory
-from normalise.lead_match import Cluster, Root, cluster_roots
-from normalise.lead_model import LeadMention, LeadResolution, Match, ResolvedLead, _owner_id
-from normalise.lead_names import UNASSIGNED_LEAD, Kind, classify, lookup_key
-from normalise.lead_rules import FIX_OWNER, Rules, follow_rules, written_prefixes
-from normalise.lead_words import clean_name, is_abbreviation
+from normalise.leads.abbreviations import abbreviation_of
+from normalise.leads.bodies import Body, body_links, load_bodies
+from normalise.leads.cells import LeadCell, Mention
+from normalise.leads.files import default_aliases
+from normalise.leads.match import Cluster, Root, cluster_roots
+from normalise.leads.model import LeadMention, LeadResolution, Match, ResolvedLead, _owner_id
+from normalise.leads.names import UNASSIGNED_LEAD, Kind, classify, lookup_key
+from normalise.leads.rules import FIX_OWNER, Rules, follow_rules, written_prefixes
+from normalise.leads.words import clean_name, is_abbreviation
 from normalise.model import LeadRecord
-
-__all__ = [
-    "UNASSIGNED_LEAD",
-    "Kind",
-    "LeadCell",
-    "LeadMention",
-    "LeadResolution",
-    "Match",
-    "Mention",
-    "ResolvedLead",
-    "canonical_leads",
-    "classify",
-    "default_aliases",
-    "lead_records",
-    "learn_abbreviations",
-    "load_aliases",
-    "mentions_from_cell",
-    "read_directory",
-    "resolve_leads",
-    "split_lead_cell",
-    "write_directory",
-]
 
 
 @dataclass
@@ -91,13 +64,16 @@ def resolve_leads(
     aliases: Mapping[str, str] | None = None,
     directory: Mapping[str, str] | None = None,
     abbreviations: Mapping[str, str] | None = None,
+    bodies: Sequence[Body] | None = None,
 ) -> LeadResolution:
     """Give every mention's written form a canonical lead, across all documents.
 
     ``aliases`` maps written forms to canonical leads (None: the packaged
-    ``lead_aliases.json``); ``directory`` is the analysts' lead directory
+    ``aliases.json``); ``directory`` is the analysts' lead directory
     (``read_directory``), which wins over every other rule; ``abbreviations``
-    are expansions learned with ``learn_abbreviations`` from the documents' text.
+    are expansions learned with ``learn_abbreviations`` from the documents' text;
+    ``bodies`` the list of public bodies and their short forms (None: the shipped
+    ``bodies.json``), which joins only forms the documents wrote.
 
     >>> res = resolve_leads([LeadMention("Anne Akamo"), LeadMention("Anne Akamo"),
     ...                      LeadMention("Anne Akaro"), LeadMention("Maureen Bailey"),
@@ -110,6 +86,7 @@ def resolve_leads(
         default_aliases() if aliases is None else aliases,
         directory or {},
         abbreviations or {},
+        load_bodies() if bodies is None else bodies,
     )
     forms: dict[tuple[str, str], _Form] = {}
     followed: dict[tuple[str, str], tuple[str, tuple[tuple[str, float], ...], int, bool]] = {}
@@ -142,6 +119,7 @@ def _rules(
     aliases: Mapping[str, str],
     directory: Mapping[str, str],
     abbreviations: Mapping[str, str],
+    bodies: Sequence[Body],
 ) -> Rules:
     owners: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -156,13 +134,24 @@ def _rules(
     prefixes |= {
         a.casefold() for a, e in abbreviations.items() if e.casefold().endswith("partnership")
     }
-    prefixes |= written_prefixes({clean_name(m.text) for m in mentions})
+    names = {clean_name(m.text) for m in mentions}
+    documents: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        documents[m.workplan_key].add(clean_name(m.text))
+    prefixes |= written_prefixes(names)
+    directory_keys = {lookup_key(k) or k.casefold(): clean_name(v) for k, v in directory.items()}
+    alias_keys = {lookup_key(k): clean_name(v) for k, v in aliases.items()}
+    abbreviation_keys = {lookup_key(k): clean_name(v) for k, v in abbreviations.items()}
+    # The documents' own words and the analysts' settings win over the shipped list.
+    settled = set(directory_keys) | set(alias_keys) | set(abbreviation_keys)
+    settled |= {lookup_key(v) for v in (*alias_keys.values(), *directory_keys.values())}
     return Rules(
-        directory={lookup_key(k) or k.casefold(): clean_name(v) for k, v in directory.items()},
-        aliases={lookup_key(k): clean_name(v) for k, v in aliases.items()},
-        abbreviations={lookup_key(k): clean_name(v) for k, v in abbreviations.items()},
+        directory=directory_keys,
+        aliases=alias_keys,
+        abbreviations=abbreviation_keys,
         owners_by_abbreviation={a: next(iter(o)) for a, o in owners.items() if len(o) == 1},
         prefixes=frozenset(prefixes),
+        bodies=body_links(names, bodies, settled, list(documents.values())) if bodies else {},
     )
 
 
