@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers.colour_key import key_entries
-from parsers.header import find_header, is_repeated_header
+from parsers.header import Header, find_header, is_repeated_header
 from parsers.model import Grid, GridCell, Role
 from parsers.pdf_grid import col_spans, header_marks, is_furniture
 from parsers.pdf_headings import heads_first_part
@@ -24,6 +24,7 @@ from parsers.pdf_page import Page, PageCell, PageTable
 from parsers.pdf_words import Line, body_size, is_heading, join_line, names_priority
 from parsers.transpose import card_id, is_sideways, part_with_card_id, turned_part
 from parsers.vocabulary import ACTION_ID, carries_on
+from parsers.widen import id_key, more_columns
 
 # Sentence ends; a colon is not one (it announces a list that carries on).
 _LIST_ITEM = re.compile(r"^\s*(?:•|[a-z]\)|\([a-z]\)|-\s)")
@@ -110,6 +111,8 @@ def assemble(
                 _append(current, part, page.number, skip, split_check=cut)
                 end = _Place(page.number, part.bbox[3])
                 continue
+            if current is not None and header is None and _widen(current, part, page.number):
+                continue  # the rest of the same rows, printed on the next page (``parsers.widen``)
             if key_entries(pairs):
                 key_pairs.extend(pairs)
                 notes.append(f"page {page.number}: colour key")
@@ -212,6 +215,28 @@ def _headings_between(
 def _extend(table: Grid, page: int, top: float, bottom: float) -> None:
     low, high = table.extents.get(page, (top, bottom))
     table.extents[page] = (min(low, top), max(high, bottom))
+
+
+def _widen(table: Grid, part: PageTable, page: int) -> bool:
+    """Join a part that carries more columns of the table's rows, matched by id."""
+    found = more_columns(
+        Header(table.header_rows, table.roles, table.header),
+        [[c.text for c in row] for row in table.rows],
+        _texts(part),
+    )
+    if found is None:
+        return False
+    header, new, rows = found
+    id_col = table.roles.index(Role.ID)
+    for row in table.rows:
+        key = id_key(row[id_col].text)
+        source = part.rows[rows[key]] if key in rows else ()
+        row.extend(
+            _cell(source[k], page) if k < len(source) else GridCell("", None, {page}) for k in new
+        )
+    table.header, table.roles, table.spans = header.labels, header.roles, header.spans
+    table.pages.add(page)
+    return True
 
 
 def _append(table: Grid, part: PageTable, page: int, skip: int, *, split_check: bool) -> None:

@@ -32,8 +32,9 @@ from parsers.dates import saved_at_word
 from parsers.errors import DocumentError
 from parsers.grid import freeze
 from parsers.header import Header, find_header, is_repeated_header
-from parsers.model import Grid, GridCell, RawDocument, RawTable
+from parsers.model import Grid, GridCell, RawDocument, RawTable, Role
 from parsers.transpose import card_id, is_sideways, turned, with_card_id
+from parsers.widen import id_key, more_columns
 from parsers.word_facts import (
     column_widths,
     core_title,
@@ -95,6 +96,24 @@ class _Part:
         self.headings.extend((at, p) for p in headings)
         self.titles.extend((at, t) for t in titles)
         self.grid.extend(rows)
+
+    def widen(self, grid: list[list[GridCell]]) -> bool:
+        """Join a table that carries more columns of these rows (``parsers.widen``)."""
+        body = self.grid[self.header.rows :]
+        found = more_columns(self.header, [_texts(r) for r in body], [_texts(r) for r in grid])
+        if found is None:
+            return False
+        header, new, rows = found
+        id_col = self.header.roles.index(Role.ID)
+        for row in body:
+            source = (
+                grid[rows[id_key(row[id_col].text)]] if id_key(row[id_col].text) in rows else []
+            )
+            row.extend(source[k] if k < len(source) else GridCell("", None, set()) for k in new)
+        for row in self.grid[: self.header.rows]:
+            row.extend(grid[0][k] for k in new)
+        self.header, self.widths = header, []
+        return True
 
     def freeze(self, index: int, path: Path) -> RawTable:
         """The joined table as the shared ``Grid``, repeated header rows dropped, frozen."""
@@ -215,6 +234,8 @@ def parse(path: Path) -> RawDocument:
                 tables.append(current.freeze(len(tables), path))
             current = _Part(grid, header, column_widths(el), pending, title=titled)
             paragraphs_after.clear()
+        elif current is not None and not same and current.widen(grid):
+            paragraphs_after.clear()  # the rest of the same rows, printed beside them
         elif current is not None and same and _continues(current, el, pending):
             start = 1 if grid and is_repeated_header(texts[0], current.header.labels) else 0
             current.add(grid[start:], between(pending))

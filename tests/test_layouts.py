@@ -52,24 +52,6 @@ KNOWN_GAPS: dict[str, str] = {
         "third held-out set: the Word file reads exactly; here two cards either side of a "
         "page break (3.1, 3.2) are read as one action `3.1 3.2`, and 3.3 has no status"
     ),
-    "kelsey-vale-cp-excel-export.docx": (
-        "third held-out set, untuned: the Excel print's second page (Priority and Ref repeated "
-        "at the left, then Start date / Target completion date / Progress / Progress update) is "
-        "not joined to the first page by Ref: every action has no timeframe (as written, type, "
-        "due) and no status from the Progress words; the first page's fields are all right"
-    ),
-    "kelsey-vale-cp-excel-export.pdf": (
-        "third held-out set, untuned: the Excel print's second page (Priority and Ref repeated "
-        "at the left, then Start date / Target completion date / Progress / Progress update) is "
-        "not joined to the first page by Ref: every action has no timeframe (as written, type, "
-        "due) and no status from the Progress words; the first page's fields are all right"
-    ),
-    "kelsey-vale-cp-excel-export-chromium.pdf": (
-        "third held-out set, untuned: the Excel print's second page (Priority and Ref repeated "
-        "at the left, then Start date / Target completion date / Progress / Progress update) is "
-        "not joined to the first page by Ref: every action has no timeframe (as written, type, "
-        "due) and no status from the Progress words; the first page's fields are all right"
-    ),
     "hawksmoor-sab-transposed-chromium.pdf": (
         "third held-out set: the sideways tables are turned, but the third one is cut by the "
         "page break (Ref and What we will do on page 1, the other fields under a repeated Ref "
