@@ -135,6 +135,9 @@ def text_key(lines: Sequence[str]) -> TextKey:
     [('achieved', 'Complete'), ('slipping', 'At risk')]
     >>> [t for t, _, _ in text_key(["Status: Done – delivered; Missed – the date has passed"]).words]
     ['done', 'missed']
+    >>> [s.value for _, s, _ in text_key(["Status: Done – delivered; Missed – the date has",
+    ...                                     "passed and the action is not complete."]).words]
+    ['Complete', 'Overdue']
     >>> text_key(["Status: agreed by the Board – see minutes"]).words
     ()
     >>> text_key(["🟢 on track 🟠 some slippage – at risk"]).colours
@@ -154,7 +157,8 @@ def text_key(lines: Sequence[str]) -> TextKey:
         # A key wrapped over lines (a PDF's) goes on while it stops mid-entry.
         for more in lines[k + 1 :]:
             last = re.split(r"[;|\n]", text)[-1]
-            if _KEY_LINE.match(more) or (last.strip() and _KEY_ENTRY.match(last)):
+            wrapped = more.strip()[:1].islower()  # a sentence carried on to the next line
+            if _KEY_LINE.match(more) or (not wrapped and last.strip() and _KEY_ENTRY.match(last)):
                 break
             text = f"{text} {more}"
         found: list[tuple[str, Status, str]] = []

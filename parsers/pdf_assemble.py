@@ -22,7 +22,7 @@ from parsers.pdf_grid import col_spans, header_marks, is_furniture
 from parsers.pdf_headings import heads_first_part
 from parsers.pdf_page import Page, PageCell, PageTable
 from parsers.pdf_words import Line, body_size, is_heading, join_line, names_priority
-from parsers.transpose import card_id, is_sideways, part_with_card_id, turned_part
+from parsers.transpose import card_id, is_sideways, part_with_card_id, rejoin_cut, turned_part
 from parsers.vocabulary import ACTION_ID, carries_on
 from parsers.widen import id_key, more_columns
 
@@ -57,15 +57,16 @@ def assemble(
     own_titles = 0  # title rows above the first part's header, counted in its header rows
     key_pairs: list[tuple[str, str | None]] = []
     notes: list[str] = []
-    for page in pages:
-        parts = page.rule_tables if rules else page.tables
+    by_page = _rejoined([list(page.rule_tables if rules else page.tables) for page in pages])
+    for page, parts in zip(pages, by_page, strict=True):
         for index, part in enumerate(parts):
             texts = _texts(part)
             code = card_id(texts)
             if code is not None:  # an action card: its title carries the id
                 part = part_with_card_id(part, code)
                 texts = _texts(part)
-            if is_sideways(texts):  # one action per column: turn it to one per row
+            sideways = is_sideways(texts)
+            if sideways:  # one action per column: turn it to one per row
                 part = turned_part(part)
                 texts = _texts(part)
             header = find_header(texts, col_spans=col_spans(part.rows))
@@ -106,8 +107,9 @@ def assemble(
                     between.append(line)
                     _extend(current, line_page, line.top, line.bottom)
                 current.headings.extend((len(current.rows), t) for t in titles)
-                # only a page break cuts a row; a table carried on below on the same page starts afresh
-                cut = page.number != end.page and not headings
+                # only a page break cuts a row; a table carried on below on the same page starts
+                # afresh, and so does a turned one (its rows were its columns: rejoined already)
+                cut = page.number != end.page and not headings and not sideways
                 _append(current, part, page.number, skip, split_check=cut)
                 end = _Place(page.number, part.bbox[3])
                 continue
@@ -215,6 +217,17 @@ def _headings_between(
 def _extend(table: Grid, page: int, top: float, bottom: float) -> None:
     low, high = table.extents.get(page, (top, bottom))
     table.extents[page] = (min(low, top), max(high, bottom))
+
+
+def _rejoined(parts: list[list[PageTable]]) -> list[list[PageTable]]:
+    """Each page's parts, a sideways table or card cut by a page break put back on its first page."""
+    for k in range(len(parts) - 1):
+        if parts[k] and parts[k + 1]:
+            whole = rejoin_cut(parts[k][-1], parts[k + 1][0], _texts)
+            if whole is not None:
+                parts[k][-1] = whole
+                parts[k + 1] = parts[k + 1][1:]
+    return parts
 
 
 def _widen(table: Grid, part: PageTable, page: int) -> bool:

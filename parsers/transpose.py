@@ -11,10 +11,10 @@ columns than any header row does.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from parsers.header import find_header, header_roles
+from parsers.header import find_header, header_roles, role_of
 from parsers.model import GridCell, Role
 from parsers.pdf_page import PageCell, PageTable
 
@@ -132,9 +132,51 @@ def part_with_card_id(part: PageTable, code: str) -> PageTable:
     """A card's PDF part with its title row made a field row, as ``with_card_id``."""
     first = part.rows[0][0]
     assert first is not None  # card_id found its title there
+    # the title's shading dresses the card, it is no status
     row: tuple[PageCell | None, ...] = (
-        replace(first, text="", col_span=1, marks=()),
-        replace(first, text=code, col_span=1),
+        replace(first, text="", col_span=1, marks=(), fill=None),
+        replace(first, text=code, col_span=1, fill=None),
         *(None for _ in part.rows[0][2:]),
     )
     return replace(part, rows=(row, *part.rows[1:]))
+
+
+# Column edges of two parts of one table cut by a page break agree this closely (pt).
+_EDGE_TOLERANCE = 3.0
+
+
+def _sideways_whole(texts: Sequence[Sequence[str | None]]) -> bool:
+    return is_sideways(texts) or card_id(texts) is not None
+
+
+def rejoin_cut(
+    first: PageTable, second: PageTable, text_of: Callable[[PageTable], list[list[str | None]]]
+) -> PageTable | None:
+    """One sideways table (or action card) cut by a page break, put back together.
+
+    ``first`` ends one page and ``second`` opens the next, with the same column
+    edges; together (less a first row ``second`` repeats) they read as a
+    sideways table that ``first`` alone does not. ``None`` when they do not.
+    """
+    if len(first.columns) != len(second.columns) or not first.rows or not second.rows:
+        return None
+    if any(
+        abs(a - b) > _EDGE_TOLERANCE for a, b in zip(first.columns, second.columns, strict=True)
+    ):
+        return None
+    head, rest = text_of(first), text_of(second)
+    skip = 1 if rest and head and rest[0] == head[0] else 0  # a repeated first row
+    if not skip and _sideways_whole(rest):
+        return None  # the next page opens a table of its own
+    if _sideways_whole(head):
+        # the rest of it: field rows whose labels name the register's columns
+        labels = [row[0] for row in rest[skip:] if row and (row[0] or "").strip()]
+        if not labels or any(role_of(label or "") is Role.OTHER for label in labels):
+            return None
+    elif not _sideways_whole(head + rest[skip:]):
+        return None
+    # the page break leaves an empty strip of the cut row behind
+    kept = tuple(
+        row for row in second.rows[skip:] if any(c is not None and c.text.strip() for c in row)
+    )
+    return replace(first, rows=first.rows + kept)
