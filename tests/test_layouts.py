@@ -29,7 +29,7 @@ from golden import (
 )
 
 sys.path.insert(0, str(LAYOUTS))
-from layouts_data import HOLDOUT, HOLDOUT_2, HOLDOUT_3
+from layouts_data import HOLDOUT, HOLDOUT_2, HOLDOUT_3, HOLDOUT_4
 from layouts_data import LAYOUTS as PLANS
 
 DOCUMENTS = [layout_file(plan.stem, producer) for plan in PLANS for producer in plan.producers]
@@ -46,6 +46,40 @@ KNOWN_GAPS: dict[str, str] = {
     # untuned that day at 32.5% of fields for each of docx, LibreOffice and Chromium.
     # Its gaps (action cards, a table printed in two halves, sideways tables, each also cut
     # by page breaks) were then fixed by general rules: a fourth set is needed to measure.
+    #
+    # The fourth held-out set (HOLDOUT_4), added 2026-12-03 by someone who had not read
+    # parsers/, normalise/, ingest/ or output/, goldens typed before the first run; scored
+    # untuned that day at 61.5% of fields for each of docx, LibreOffice and Chromium
+    # (Ashby 0%, Kirkwood 92.3%, Marlow Fields 92.3%). Never tune on them.
+    **{
+        name: "numbered paragraphs with `(Lead: ...; by ...)` at their end, no table of "
+        "actions: all 9 actions missing (the RAG summary table is not read as a plan)"
+        for name in (
+            "ashby-hwb-paragraphs.docx",
+            "ashby-hwb-paragraphs.pdf",
+            "ashby-hwb-paragraphs-chromium.pdf",
+        )
+    },
+    **{
+        name: "owner initials (`JB`, `DO/JB`) not expanded through the document's key table "
+        "at the end (`JB – Jo Brown, Head of Early Help`): every Lead is the initials"
+        for name in (
+            "kirkwood-cp-initials.docx",
+            "kirkwood-cp-initials.pdf",
+            "kirkwood-cp-initials-chromium.pdf",
+        )
+    },
+    **{
+        name: "cells merged down lost on the rows they cover (1.2 lead empty/Unassigned, "
+        "2.2 support empty, 2.3 target date empty); `All partners` merged across Lead and "
+        "Partners resolved to the partnership's sub-group; `Police and Crime Commissioner's "
+        "Office` split at `and` into two supporters"
+        for name in (
+            "marlow-fields-csp-quarterly.docx",
+            "marlow-fields-csp-quarterly.pdf",
+            "marlow-fields-csp-quarterly-chromium.pdf",
+        )
+    },
 }
 
 
@@ -70,6 +104,7 @@ def test_every_layout_has_its_documents_and_a_golden_written_by_hand() -> None:
     assert len(HOLDOUT) == 3 and {p.stem for p in PLANS} >= HOLDOUT
     assert len(HOLDOUT_2) == 4 and {p.stem for p in PLANS} >= HOLDOUT_2
     assert len(HOLDOUT_3) == 3 and {p.stem for p in PLANS} >= HOLDOUT_3
+    assert len(HOLDOUT_4) == 3 and {p.stem for p in PLANS} >= HOLDOUT_4
     for plan in PLANS:
         assert {"docx", "libreoffice", "chromium"} <= set(plan.producers), plan.stem
         golden = layout_golden_for(layout_file(plan.stem, "docx"))
@@ -127,9 +162,9 @@ def test_layout_per_field_table(found: dict[str, list], capsys: pytest.CaptureFi
         print("\nLayout zoo per-field score, by producer\n" + table(producers))
         print(f"documents read exactly: {exact}")
         marks = {stem: " *" for stem in HOLDOUT} | {stem: " **" for stem in HOLDOUT_2}
-        marks |= {stem: " ***" for stem in HOLDOUT_3}
+        marks |= {stem: " ***" for stem in HOLDOUT_3} | {stem: " ****" for stem in HOLDOUT_4}
         print(
-            "\nBy layout, all producers (* held out, ** second, *** third held-out set)\n"
+            "\nBy layout, all producers (* held out, ** second, *** third, **** fourth held-out set)\n"
             + layout_table(layouts, marks)
         )
     assert set(FIELDS) == set(producers["docx"].total)

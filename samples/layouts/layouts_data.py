@@ -1,6 +1,6 @@
 """The layout zoo's plans, as data for ``make_layouts.py`` (issue #13).
 
-Twenty-four invented UK partnership plans (safeguarding adults boards, community
+Twenty-seven invented UK partnership plans (safeguarding adults boards, community
 safety partnerships, health and wellbeing boards, children's partnership
 sub-groups), each laid out the way published business plans, delivery plans,
 action plans and strategy action tables lay out their tables.
@@ -3727,3 +3727,459 @@ HAWKSMOOR = Layout(
 )
 
 LAYOUTS = (*LAYOUTS, PENDLEFORD, KELSEY_VALE, HAWKSMOOR)
+
+
+# === The fourth held-out set (HOLDOUT_4): shapes none of the twenty-four has ================
+# Built by make_holdout4.py. Written on 2026-12-03 by someone who had not read parsers/,
+# normalise/, ingest/ or output/; the register fields below were typed by hand, by
+# REGISTER.md, and copied into expected/ before the program was first run on them.
+
+HOLDOUT_4 = frozenset(
+    {
+        "ashby-hwb-paragraphs",
+        "kirkwood-cp-initials",
+        "marlow-fields-csp-quarterly",
+    }
+)
+
+# --- 25. HWB delivery plan: numbered paragraphs under headings, no table of actions --------
+# Each priority a Heading 2 (`1. Best start in life`); each action a paragraph
+# `1.1 Increase ... (Lead: Director of Public Health; by March 2026)`. The only table is a
+# RAG summary at the end (Ref | RAG), the RAG cell shaded, the colours named in a sentence.
+
+_ASHBY_KEY: tuple[tuple[Status, str, str], ...] = (
+    ("Complete", "Blue – complete", "5B9BD5"),
+    ("On track", "Green – on track", "70AD47"),
+    ("At risk", "Amber – at risk of slipping", "FFC000"),
+    ("Overdue", "Red – overdue", "FF0000"),
+)
+
+ASHBY = Layout(
+    stem="ashby-hwb-paragraphs",
+    title="Ashby Health and Wellbeing Board (AHWB) Delivery Plan 2025-26",
+    key="AHWB 2025-26",
+    workplan="Ashby Health and Wellbeing Board Delivery Plan",
+    period="2025-26",
+    shows="HWB delivery plan with no table of actions: each priority a heading (`1. Best start in life`), each action a numbered paragraph ending in brackets `(Lead: Director of Public Health; by March 2026)`, some leads `..., supported by ...`; the only table a RAG summary at the end (Ref · RAG shaded, one cell white), the colours named in a sentence above it",
+    intro=(
+        "This plan sets out what Board members will deliver in 2025-26 against the three "
+        "priorities of the Joint Local Health and Wellbeing Strategy. Each action names its "
+        "lead and the date by which it will be delivered.",
+    ),
+    columns=(Col("ref", "Ref", 2.5), Col("status", "RAG", 3.0)),
+    priority_as="heading",
+    status_as="fill",
+    status_key=_ASHBY_KEY,
+    header_fill="DEEAF6",
+    builder="paragraphs",
+    groups=(
+        Group(
+            1,
+            "1. Best start in life",
+            "Best start in life",
+            one(
+                A(
+                    "1.1",
+                    "Increase the uptake of the second dose of MMR at five years to 92% through catch-up clinics in the three wards with the lowest uptake",
+                    "Director of Public Health",
+                    "March 2026",
+                    "2026-03-31",
+                    "On track",
+                ),
+                A(
+                    "1.2",
+                    "Open two further Family Hubs in Eastgate and Long Lane, with perinatal mental health and infant feeding support on site",
+                    "Head of Early Help, supported by ICB Maternity Lead",
+                    "September 2025",
+                    "2025-09-30",
+                    "At risk",
+                    leads=("Head of Early Help",),
+                    support=("ICB Maternity Lead",),
+                ),
+                A(
+                    "1.3",
+                    "Offer Healthy Start vitamins through every children's centre and community pharmacy",
+                    "Public Health Nursing Service Manager",
+                    "ongoing",
+                    "Ongoing",
+                    "On track",
+                ),
+            ),
+        ),
+        Group(
+            2,
+            "2. Living and working well",
+            "Living and working well",
+            one(
+                A(
+                    "2.1",
+                    "Commission a whole-system healthy weight programme with leisure, planning and schools",
+                    "Consultant in Public Health (Healthy Weight)",
+                    "Q3 2025/26",
+                    "2025-12-31",
+                    "Overdue",
+                    leads=("Consultant in Public Health",),
+                ),
+                A(
+                    "2.2",
+                    "Train 500 frontline staff across partner organisations in Making Every Contact Count",
+                    "Workforce Development Lead (Ashby ICB)",
+                    "June 2026",
+                    "2026-06-30",
+                    leads=("Workforce Development Lead",),
+                ),
+                A(
+                    "2.3",
+                    "Launch the Ashby Works employment support pilot for people with long-term health conditions",
+                    "Head of Economic Development",
+                    "January 2026",
+                    "2026-01-31",
+                    "Complete",
+                ),
+            ),
+        ),
+        Group(
+            3,
+            "3. Ageing well",
+            "Ageing well",
+            one(
+                A(
+                    "3.1",
+                    "Extend the falls prevention service to every care home in the borough",
+                    "Director of Adult Social Care, supported by Ashby Community Health Trust",
+                    "December 2025",
+                    "2025-12-31",
+                    "On track",
+                    leads=("Director of Adult Social Care",),
+                    support=("Ashby Community Health Trust",),
+                ),
+                A(
+                    "3.2",
+                    "Review take-up of the winter warmth scheme and agree a single referral route with the Fire and Rescue Service",
+                    "Director of Public Health",
+                    "quarterly",
+                    "Recurring",
+                    "On track",
+                ),
+                A(
+                    "3.3",
+                    "Publish a dementia-friendly borough action plan written with people living with dementia and their carers",
+                    "Healthwatch Ashby / Adult Social Care Commissioning Manager",
+                    "Spring 2026",
+                    "2026-05-31",
+                    "At risk",
+                    leads=("Healthwatch Ashby", "Adult Social Care Commissioning Manager"),
+                ),
+            ),
+        ),
+    ),
+)
+
+# --- 26. Children's partnership action plan: owners as initials explained by a key table --
+# Priority (merged, `1. Early help`) | Outcome (merged) | Action (`1.1 ...` in the text) |
+# Owner (initials, `JB / MH`) | RAG (the word in a cell shaded its colour). No timeframe
+# column. A key table at the end: `JB – Jo Brown, Head of Early Help`.
+
+_KIRKWOOD_KEY: tuple[tuple[Status, str, str], ...] = (
+    ("On track", "Green – on track", "Green"),
+    ("At risk", "Amber – some slippage, at risk", "Amber"),
+    ("Overdue", "Red – not on track or overdue", "Red"),
+    ("Complete", "Blue – complete", "Blue"),
+)
+KIRKWOOD_OWNERS = (
+    ("JB", "Jo Brown, Head of Early Help"),
+    ("MH", "Mark Hughes, Partnership Business Manager"),
+    ("RP", "Ruth Patel, Head of the Virtual School"),
+    ("SK", "Sam Khan, Designated Nurse for Safeguarding Children"),
+    ("DO", "DI Dan Okafor, Public Protection Unit"),
+    ("LT", "Dr Lisa Turner, Designated Doctor"),
+)
+
+KIRKWOOD = Layout(
+    stem="kirkwood-cp-initials",
+    title="Kirkwood Children's Partnership (KCP) Action Plan 2025-26",
+    key="KCP 2025-26",
+    workplan="Kirkwood Children's Partnership Action Plan",
+    period="2025-26",
+    shows="Children's partnership action plan: Priority (merged, `1. Early help`) · Outcome (merged) · Action with its id in the text · Owner as initials (`JB`, `DO/JB`) explained in a key table at the end (`JB – Jo Brown, Head of Early Help`) · RAG as the words `Green`/`Amber`/`Red`/`Blue` in cells shaded that colour (key in the text); no timeframe column",
+    intro=(
+        "RAG rating: Green – on track; Amber – some slippage, at risk; Red – not on track or "
+        "overdue; Blue – complete. Owners are shown by their initials: see the key at the end.",
+    ),
+    columns=(
+        Col("objective", "Priority", 3.2),
+        Col("outcome", "Outcome", 4.8),
+        Col("action", "Action", 11.0),
+        Col("lead", "Owner", 2.4),
+        Col("status", "RAG", 2.4),
+    ),
+    priority_as="objective",
+    status_as="word",
+    status_key=_KIRKWOOD_KEY,
+    header_fill="E2EFD9",
+    builder="initials",
+    extra={
+        "1": "Families get the right help as soon as needs emerge",
+        "2": "Children missing education are found and supported quickly",
+        "3": "Young people at risk of exploitation are identified and kept safe",
+    },
+    groups=(
+        Group(
+            1,
+            "1. Early help",
+            "Families get the right help as soon as needs emerge",
+            one(
+                A(
+                    "1.1",
+                    "Train 200 practitioners in the refreshed Early Help Assessment",
+                    "JB",
+                    "",
+                    "None",
+                    "Green",
+                    leads=("Jo Brown",),
+                ),
+                A(
+                    "1.2",
+                    "Launch a single front door for early help requests alongside the MASH",
+                    "JB / MH",
+                    "",
+                    "None",
+                    "Amber",
+                    leads=("Jo Brown", "Mark Hughes"),
+                ),
+                A(
+                    "1.3",
+                    "Audit 40 early help plans each quarter and report the findings to the Quality Assurance sub-group",
+                    "MH",
+                    "",
+                    "None",
+                    "Green",
+                    leads=("Mark Hughes",),
+                ),
+            ),
+        ),
+        Group(
+            2,
+            "2. Safeguarding in education",
+            "Children missing education are found and supported quickly",
+            one(
+                A(
+                    "2.1",
+                    "Agree a shared protocol for children missing education with every academy trust",
+                    "RP",
+                    "",
+                    "None",
+                    "Blue",
+                    leads=("Ruth Patel",),
+                ),
+                A(
+                    "2.2",
+                    "Track the attendance of children on child protection plans every week",
+                    "RP",
+                    "",
+                    "None",
+                    "Amber",
+                    leads=("Ruth Patel",),
+                ),
+                A(
+                    "2.3",
+                    "Give safeguarding supervision to the designated safeguarding lead of every secondary school",
+                    "SK",
+                    "",
+                    "None",
+                    "Red",
+                    leads=("Sam Khan",),
+                ),
+            ),
+        ),
+        Group(
+            3,
+            "3. Exploitation",
+            "Young people at risk of exploitation are identified and kept safe",
+            one(
+                A(
+                    "3.1",
+                    "Map exploitation hotspots each month with the police and the youth service",
+                    "DO",
+                    "",
+                    "None",
+                    "Green",
+                    leads=("Dan Okafor",),
+                ),
+                A(
+                    "3.2",
+                    "Offer every child who goes missing a return home interview within 72 hours",
+                    "DO/JB",
+                    "",
+                    "None",
+                    "Red",
+                    leads=("Dan Okafor", "Jo Brown"),
+                ),
+                A(
+                    "3.3",
+                    "Review the health assessments of young people held in custody",
+                    "LT",
+                    "",
+                    "None",
+                    leads=("Lisa Turner",),
+                ),
+            ),
+        ),
+    ),
+)
+
+# --- 27. CSP action plan: cells merged both ways, quarterly update columns ----------------
+# Band rows `Priority N – ...`; Ref | Action | Lead | Partners | Target date | Q1 update |
+# Q2 update | Q3 update | Q4 update. `All partners` merged across Lead and Partners; a Lead,
+# a Partners and a Target date cell each merged down over the rows that share it. No status.
+
+MARLOW = Layout(
+    stem="marlow-fields-csp-quarterly",
+    title="Marlow Fields Community Safety Partnership (MFCSP) Action Plan 2025-26",
+    key="MFCSP 2025-26",
+    workplan="Marlow Fields Community Safety Partnership Action Plan",
+    period="2025-26",
+    shows="CSP action plan with cells merged both ways: `All partners` one cell across Lead and Partners, and Lead, Partners and Target date cells merged down over the rows that share them; band rows `Priority N – ...`; `Q1 update` .. `Q4 update` columns the register does not use (a quarter's text saying `Completed` is not a status); no status",
+    intro=(
+        "The Partnership reviews this plan every quarter; each quarter's update is recorded "
+        "in its own column.",
+    ),
+    columns=(
+        Col("ref", "Ref", 1.2),
+        Col("action", "Action", 6.4),
+        Col("lead", "Lead", 3.2),
+        Col("partners", "Partners", 3.2),
+        Col("when", "Target date", 2.2),
+        Col("extra:0", "Q1 update", 2.6),
+        Col("extra:1", "Q2 update", 2.6),
+        Col("extra:2", "Q3 update", 2.6),
+        Col("extra:3", "Q4 update", 2.6),
+    ),
+    priority_as="band",
+    status_as="none",
+    header_fill="D0CECE",
+    band_fill="EDEDED",
+    builder="merged",
+    groups=(
+        Group(
+            1,
+            "Priority 1 – Reduce serious violence",
+            "Reduce serious violence",
+            one(
+                A(
+                    "1.1",
+                    "Publish the refreshed serious violence strategic needs assessment",
+                    "Serious Violence Duty Lead",
+                    "July 2025",
+                    "2025-07-31",
+                    partners="Public Health, Police Analysts",
+                    support=("Public Health", "Police Analysts"),
+                    extra=("Draft to the Board in June", "Completed: published 28 July", "", ""),
+                ),
+                A(
+                    "1.2",
+                    "Deliver knife crime awareness sessions in every secondary school and the pupil referral unit",
+                    "Serious Violence Duty Lead",
+                    "December 2025",
+                    "2025-12-31",
+                    partners="Youth Justice Service, Schools",
+                    support=("Youth Justice Service", "Schools"),
+                    extra=("Sessions booked in 6 of 9 schools", "14 sessions delivered", "", ""),
+                ),
+                A(
+                    "1.3",
+                    "Agree a joint information-sharing agreement for the Serious Violence Duty",
+                    "All partners",
+                    "September 2025",
+                    "2025-09-30",
+                    extra=(
+                        "Draft circulated to partners",
+                        "Signed by all partners in September",
+                        "",
+                        "",
+                    ),
+                ),
+            ),
+        ),
+        Group(
+            2,
+            "Priority 2 – Tackle anti-social behaviour",
+            "Tackle anti-social behaviour",
+            one(
+                A(
+                    "2.1",
+                    "Hold a case review meeting every month for repeat victims of anti-social behaviour",
+                    "ASB Team Leader",
+                    "Monthly",
+                    "Recurring",
+                    partners="Marlow Homes, Police",
+                    support=("Marlow Homes", "Police"),
+                    extra=(
+                        "Meetings held April to June",
+                        "Meetings held July to September",
+                        "",
+                        "",
+                    ),
+                ),
+                A(
+                    "2.2",
+                    "Complete Community Trigger reviews within 25 working days of a request",
+                    "Community Safety Manager",
+                    "March 2026",
+                    "2026-03-31",
+                    partners="Marlow Homes, Police",
+                    support=("Marlow Homes", "Police"),
+                    extra=("2 of 3 reviews in time", "", "", ""),
+                ),
+                A(
+                    "2.3",
+                    "Run two days of action on the Greenway estate with youth outreach workers",
+                    "Inspector Kate Rowe",
+                    "March 2026",
+                    "2026-03-31",
+                    leads=("Kate Rowe",),
+                    partners="Youth Service",
+                    support=("Youth Service",),
+                    extra=("", "First day of action held 12 September", "", ""),
+                ),
+            ),
+        ),
+        Group(
+            3,
+            "Priority 3 – Protect people from domestic abuse",
+            "Protect people from domestic abuse",
+            one(
+                A(
+                    "3.1",
+                    "Recommission the independent domestic violence advisor service",
+                    "Domestic Abuse Commissioning Manager",
+                    "October 2025",
+                    "2025-10-31",
+                    partners="Police and Crime Commissioner's Office",
+                    support=("Police and Crime Commissioner's Office",),
+                    extra=("Tender issued", "Contract awarded; new service from 1 October", "", ""),
+                ),
+                A(
+                    "3.2",
+                    "Train the front-door staff of every partner in the DASH risk assessment",
+                    "All partners",
+                    "TBC",
+                    "To be agreed",
+                    extra=("Training provider being sourced", "", "", ""),
+                ),
+                A(
+                    "3.3",
+                    "Complete the domestic homicide review for Adult F and publish the learning",
+                    "Community Safety Manager",
+                    "February 2026",
+                    "2026-02-28",
+                    partners="DHR Panel",
+                    support=("DHR Panel",),
+                    extra=("Panel appointed", "Chronologies received", "", ""),
+                ),
+            ),
+        ),
+    ),
+)
+
+LAYOUTS = (*LAYOUTS, ASHBY, KIRKWOOD, MARLOW)
