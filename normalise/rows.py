@@ -205,6 +205,39 @@ def drafts(table: RawTable, themes: ThemeConfig | None = None) -> list[Draft]:
     return list(read_table(table, themes).drafts)
 
 
+# Columns whose cell, merged down over several actions, belongs to each of them
+# (one lead, one date for the rows it covers). The Impact is carried by the scene.
+_SHARED_DOWN = frozenset({Role.LEAD, Role.SUPPORT, Role.TIMEFRAME, Role.THEMES})
+
+
+def shared_down(
+    rows: Sequence[Sequence[RawCell]], index: int, roles: Sequence[Role]
+) -> tuple[RawCell, ...]:
+    """Row ``index`` with each position a merged Lead, Support, Timeframe or Themes cell
+    covers given that cell's text: the document wrote it once for all those rows.
+
+    >>> from parsers.model import Provenance
+    >>> lead = RawCell("Ann", Provenance("t", 0, 0, 1), row_span=2)
+    >>> rows = [(RawCell("Do a", Provenance("t", 0, 0, 0)), lead),
+    ...         (RawCell("Do b", Provenance("t", 0, 1, 0)), RawCell(None, Provenance("t", 0, 1, 1)))]
+    >>> [c.text for c in shared_down(rows, 1, (Role.ACTION, Role.LEAD))]
+    ['Do b', 'Ann']
+    """
+    row = tuple(rows[index])
+    out = list(row)
+    for k, cell in enumerate(row):
+        if cell.text is not None or k >= len(roles) or roles[k] not in _SHARED_DOWN:
+            continue
+        for above in range(index - 1, -1, -1):
+            origin = rows[above][k] if k < len(rows[above]) else None
+            if origin is None or origin.text is None:
+                continue
+            if above + origin.row_span > index and origin.col_span == 1:
+                out[k] = RawCell(origin.text, cell.provenance, 1, 1, origin.fill, origin.nested)
+            break
+    return tuple(out)
+
+
 def read_table(table: RawTable, themes: ThemeConfig | None = None) -> TableReading:
     """The table's actions, and a record of each row that is no action.
 
@@ -241,7 +274,9 @@ def read_table(table: RawTable, themes: ThemeConfig | None = None) -> TableReadi
         if kind is not RowKind.ACTION:
             left_out.append(skipped_row(kind, row, _location(row)))
             continue
-        cells = row_cells(row, table.roles, table.header, matrix)
+        cells = row_cells(
+            shared_down(table.rows, index, table.roles), table.roles, table.header, matrix
+        )
         if cells is None:
             continue
         if cells.impact is not None and cells.impact.text and cells.impact.text.strip():

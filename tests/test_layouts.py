@@ -70,10 +70,10 @@ KNOWN_GAPS: dict[str, str] = {
         )
     },
     **{
-        name: "cells merged down lost on the rows they cover (1.2 lead empty/Unassigned, "
-        "2.2 support empty, 2.3 target date empty); `All partners` merged across Lead and "
-        "Partners resolved to the partnership's sub-group; `Police and Crime Commissioner's "
-        "Office` split at `and` into two supporters"
+        name: "`All partners` (merged across Lead and Partners) resolves to the plan's own "
+        "group, as issue 14 asks, where the golden keeps `All partners` (decide which); "
+        "`Police and Crime Commissioner's Office` split at `and` into two supporters (the "
+        "cells merged down, lost untuned, are now shared by the rows they cover)"
         for name in (
             "marlow-fields-csp-quarterly.docx",
             "marlow-fields-csp-quarterly.pdf",
