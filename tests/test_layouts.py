@@ -71,9 +71,9 @@ KNOWN_GAPS: dict[str, str] = {
     },
     **{
         name: "`All partners` (merged across Lead and Partners) resolves to the plan's own "
-        "group, as issue 14 asks, where the golden keeps `All partners` (decide which); "
-        "`Police and Crime Commissioner's Office` split at `and` into two supporters (the "
-        "cells merged down, lost untuned, are now shared by the rows they cover)"
+        "group, as issue 14 asks, where the golden keeps `All partners` (decide which; "
+        "the cells merged down and the split `Police and Crime Commissioner's Office`, "
+        "wrong untuned, are fixed)"
         for name in (
             "marlow-fields-csp-quarterly.docx",
             "marlow-fields-csp-quarterly.pdf",

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 import normalise.leads as leads
-from normalise.leads import Kind, LeadMention, resolve_leads
+from normalise.leads import Kind, LeadMention, resolve_leads, split_lead_cell
 from normalise.leads.bodies import SOURCE, Body, body_links, load_bodies
 from parsers.errors import ConfigError
 
@@ -291,3 +291,15 @@ def test_all_own_group_words_in_one_plan_are_one_lead() -> None:
 def test_a_named_or_bare_body_is_not_the_plans_own_group(written: str) -> None:
     res = resolve_leads(_in("NEP 2024-25", written, owner=NEPTUNE))
     assert res.canonical_for(written, owner_subgroup=NEPTUNE) != NEPTUNE
+
+
+def test_and_inside_a_listed_body_name_joins_no_two_leads() -> None:
+    cell = split_lead_cell("Victim Support, Police and Crime Commissioner's Office")
+    assert [m.text for m in cell.leads] == [
+        "Victim Support",
+        "Police and Crime Commissioner's Office",
+    ]
+    assert [m.text for m in split_lead_cell("Police and Probation").leads] == [
+        "Police",
+        "Probation",
+    ]

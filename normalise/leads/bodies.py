@@ -15,6 +15,7 @@ or the alias table settle are left to them.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -150,3 +151,18 @@ def _local_entry(key: str, name: str, entry_of: Mapping[str, int]) -> int | None
                 return None
             return entry
     return None
+
+
+@functools.cache
+def _shipped_names() -> frozenset[str]:
+    return frozenset(" ".join(f.casefold().split()) for b in load_bodies() for f in b.forms)
+
+
+def is_listed_name(text: str) -> bool:
+    """Whether ``text`` is, word for word, a name in the shipped list (``Police and Crime
+    Commissioner``), so ``and`` inside it joins no two leads.
+
+    >>> is_listed_name("Police and Crime Commissioner's Office"), is_listed_name("Police and Health")
+    (True, False)
+    """
+    return " ".join(text.casefold().split()) in _shipped_names()

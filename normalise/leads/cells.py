@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from normalise.leads.bodies import is_listed_name
 from normalise.leads.words import (
     DOMAIN_WORDS,
     ORG_WORDS,
@@ -137,6 +138,8 @@ def _chunks(part: str) -> list[tuple[str, str]]:
         sep = written.casefold()
         previous, before = chunks[-1]
         joins_two = stands_alone(_plain(previous)) and stands_alone(_plain(piece))
+        # a listed body's own name ("Police and Crime Commissioner") is one lead
+        joins_two = joins_two and not is_listed_name(_plain(f"{previous} {written} {piece}"))
         if sep in {"&", "and", "+"} and not joins_two:
             chunks[-1] = (f"{previous} {written} {piece}", before)  # inside one name
         else:
