@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from normalise.cells import lead_with_support, theme_matrix
+from normalise.cells import lead_with_support
 from normalise.draft import Draft
 from normalise.identity import Identity, identity
 from normalise.ids import find_duplicate_ids, infer_missing_ids, priority_of_id
@@ -49,7 +49,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         reading = read_table(table, themes)
         rows.extend(reading.drafts)
         left_out.extend(reading.left_out)
-        left_out.extend(unread_columns(table, themes))
+        left_out.extend(unread_columns(table, reading.matrix))
         has_timeframe = has_timeframe or Role.TIMEFRAME in table.roles
     rows = _priorities(rows)
     inferred = infer_missing_ids([d.action_id for d in rows], [d.priority for d in rows])
@@ -106,15 +106,15 @@ UNREAD_COLUMN_RULE = (
 )
 
 
-def unread_columns(table: RawTable, themes: ThemeConfig) -> list[Repair]:
+def unread_columns(table: RawTable, matrix: Collection[int] = ()) -> list[Repair]:
     """A Review record for each labelled column with text that no rule could give a role.
 
     Columns the register knowingly leaves out (``Success measure``,
     ``Evidence``: their label names them) and the columns of a theme matrix
-    are read as what they are; a column whose label names nothing known is
-    said, so nothing is dropped without a word.
+    are read as what they are (``matrix``: the columns ``read_table`` read as
+    one); a column whose label names nothing known is said, so nothing is
+    dropped without a word.
     """
-    matrix = theme_matrix(table.header, table.rows, themes)
     out = []
     for k, (role, label) in enumerate(zip(table.roles, table.header, strict=False)):
         if role is not Role.OTHER or not label.strip() or not names_nothing(label) or k in matrix:

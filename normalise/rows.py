@@ -73,10 +73,12 @@ class Cells:
 
 @dataclass(frozen=True, slots=True)
 class TableReading:
-    """A table's actions, and the rows left out as no action (for the Review sheet)."""
+    """A table's actions, the rows left out as no action (for the Review sheet), and the
+    columns it read as a theme matrix."""
 
     drafts: tuple[Draft, ...]
     left_out: tuple[Repair, ...] = ()
+    matrix: tuple[int, ...] = ()  # the columns read as a theme matrix
 
 
 # Cells whose column label, written before their content, is dropped here:
@@ -291,7 +293,7 @@ def read_table(table: RawTable, themes: ThemeConfig | None = None) -> TableReadi
         draft = _draft(cells, scene, labels, all_labels, inner)
         if draft is not None:
             out.extend(draft)
-    return TableReading(tuple(fold_parent_rows(out)), tuple(left_out))
+    return TableReading(tuple(fold_parent_rows(out)), tuple(left_out), tuple(sorted(matrix)))
 
 
 def _draft(

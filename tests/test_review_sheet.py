@@ -12,6 +12,7 @@ from ingest.cli import main
 from normalise import load_settings
 from normalise.document import UNREAD_COLUMN_RULE, unread_columns
 from normalise.ids import INFERRED_ID_RULE
+from normalise.rows import read_table
 from normalise.sub_actions import LISTED_ID_RULE
 from parsers.model import Provenance, RawCell, RawTable, Role
 
@@ -27,7 +28,7 @@ def test_a_labelled_column_no_rule_reads_is_named() -> None:
         (Role.ACTION, Role.LEAD, Role.OTHER, Role.OTHER, Role.OTHER),
         ("1.1 Do it", "Ann Lee", "Draft by May", "Fewer referrals", "x"),
     )
-    out = unread_columns(table, load_settings().themes)
+    out = unread_columns(table)
     assert [(r.field, r.before, r.rule) for r in out] == [
         ("Column", "Milestones", UNREAD_COLUMN_RULE)
     ]
@@ -39,7 +40,7 @@ def test_an_empty_unread_column_is_not_named() -> None:
         (Role.ACTION, Role.LEAD, Role.OTHER),
         ("1.1 Do it", "Ann Lee", ""),
     )
-    assert unread_columns(table, load_settings().themes) == []
+    assert unread_columns(table) == []
 
 
 def test_invented_ids_are_named_on_the_review_sheet(tmp_path: Path) -> None:
@@ -68,3 +69,22 @@ def test_invented_ids_are_named_on_the_review_sheet(tmp_path: Path) -> None:
     ]
     ids = {str(r[0]) for r in book["Actions"].iter_rows(min_row=2, values_only=True)}
     assert {i[0] for i in invented} <= ids
+
+
+def test_theme_matrix_columns_read_by_the_rows_are_not_named_unread() -> None:
+    header = ("Action", "Lead", "Think Family", "Voice of CYP and families")
+    roles = (Role.ACTION, Role.LEAD, Role.OTHER, Role.OTHER)
+    rows = (
+        ("1.1 Do it", "Ann Lee", "✓", ""),
+        ("1.2 Do more", "Bo Ray", "", "✓"),
+        ("Complete", "On track", "At risk", "Overdue"),  # a key row, left out
+    )
+    cells = tuple(
+        tuple(RawCell(t, Provenance("t.docx", 0, r, k)) for k, t in enumerate(row))
+        for r, row in enumerate(rows)
+    )
+    table = RawTable(0, roles, header, cells, "docx")
+    reading = read_table(table, load_settings().themes)
+    assert [d.themes for d in reading.drafts] == ["Think Family", "Voice of CYP and families"]
+    assert reading.matrix == (2, 3)
+    assert unread_columns(table, reading.matrix) == []
