@@ -11,9 +11,10 @@ from normalise.cells import lead_with_support
 from normalise.draft import Draft
 from normalise.identity import Identity, identity
 from normalise.ids import find_duplicate_ids, infer_missing_ids, priority_of_id
+from normalise.leads.initials import InitialsKey, initials_key
 from normalise.model import Action, Repair, Timeframe, TimeframeType, Workplan
 from normalise.rows import LABEL_RULE, read_table
-from normalise.status import TextKey, row_status, text_key
+from normalise.status import TextKey, key_records, row_status, text_key
 from normalise.text import strip_own_label
 from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
 from normalise.timeframes import find_timeframe_in_text, parse_timeframe
@@ -41,7 +42,8 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         phrases = themes_from_footnote(note.text)
         if phrases:
             themes = extend_with_footnote(themes, phrases)
-    written_key = text_key(raw.title_lines + raw.trailing_text)
+    text = raw.title_lines + raw.trailing_text + raw.loose_text
+    keys = _Keys(text_key(raw.title_lines + raw.trailing_text), initials_key(text))
     rows: list[Draft] = []
     left_out: list[Repair] = []
     has_timeframe = False
@@ -83,7 +85,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
                 themes,
                 has_timeframe,
                 repairs,
-                written_key,
+                keys,
             )
         )
     if not actions:
@@ -97,7 +99,12 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         tuple(notes),
         ident.subgroup,
         ident.abbreviation,
-        (*ident.repairs, *left_out),
+        (
+            *ident.repairs,
+            *key_records(raw.colour_key, keys.status),
+            *keys.initials.records(),
+            *left_out,
+        ),
     )
 
 
@@ -160,7 +167,15 @@ def _priorities(rows: Sequence[Draft]) -> list[Draft]:
     return out
 
 
-def _lead_read_as(draft: Draft, repairs: list[Repair]) -> str:
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """The document's own keys: to its status words and colours, and to initials."""
+
+    status: TextKey
+    initials: InitialsKey
+
+
+def _lead_read_as(draft: Draft, repairs: list[Repair], initials: InitialsKey) -> str:
     """The lead cell as the lead splitter reads it, or ``""`` when that is the cell as written.
 
     Its column's label written before the names is dropped (``Responsible:``
@@ -173,6 +188,10 @@ def _lead_read_as(draft: Draft, repairs: list[Repair]) -> str:
     if read != lead:
         repairs.append(Repair("Lead", lead, read, LABEL_RULE, 0.9))
     read = lead_with_support(read, draft.support)
+    expanded, used = initials.expand(read)
+    if used:
+        repairs.append(initials.repair(read, expanded, used))
+        read = expanded
     return read if read != lead else ""
 
 
@@ -185,7 +204,7 @@ def _action(
     themes: ThemeConfig,
     has_timeframe: bool,
     repairs: list[Repair],
-    written_key: TextKey,
+    keys: _Keys,
 ) -> Action:
     timeframe_text = draft.timeframe.strip()
     if not timeframe_text and not has_timeframe:
@@ -204,7 +223,7 @@ def _action(
     theme_names, theme_repairs = match_themes(draft.themes, themes)
     repairs.extend(theme_repairs)
     status, status_repairs = row_status(
-        draft.fills, draft.status_texts, raw.colour_key, written_key
+        draft.fills, draft.status_texts, raw.colour_key, keys.status
     )
     repairs.extend(status_repairs)
     return Action(
@@ -219,7 +238,7 @@ def _action(
         lead=(),  # split and made canonical across documents by build_register
         support=(),
         lead_as_written=draft.lead.strip(),
-        lead_read_as=_lead_read_as(draft, repairs),
+        lead_read_as=_lead_read_as(draft, repairs, keys.initials),
         timeframe=timeframe,
         status=status,
         source=Path(raw.path).name,

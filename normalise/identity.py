@@ -31,7 +31,13 @@ _DRAFT = re.compile(r"\b(draft|final|version\s*\d+(\.\d+)?|v\d+(\.\d+)?)\b", re.
 _ABBR = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 _SMALL = frozenset({"and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "&"})
 _NOT_INITIALS = frozenset({"sub-group", "subgroup", "workplan", "plan", "work", "group"})
-_SUBGROUP = re.compile(r"\b(sub[\s-]*group|subgroup|group|board|committee|panel)\b", re.I)
+# A title naming a group or a body of its own (``... Partnership``, ``... Board``) is
+# that group; any other title (``Neglect``) names a sub-group's subject.
+_SUBGROUP = re.compile(
+    r"\b(sub[\s-]*group|subgroup|group|board|committee|panel|partnership|forum|network|"
+    r"alliance|executive)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +117,15 @@ def _title_case(text: str) -> str:
 
 
 def _subgroup(title: str) -> str:
-    """The owning sub-group's name: the title without its plan words, ending in Sub-Group."""
+    """The owning group's name: the title without its plan words, ending in Sub-Group
+    unless it names a group or body itself."""
     name = re.sub(r"\b(work\s*plan|workplan|action\s*plan|plan)\b", "", title, flags=re.I)
     name = " ".join(name.split()).strip(" -–:,")
-    if not _SUBGROUP.search(name):
-        name = f"{name} Sub-Group" if name else "Sub-Group"
-    return name
+    nouns = list(_SUBGROUP.finditer(name))
+    if not nouns:
+        return f"{name} Sub-Group" if name else "Sub-Group"
+    # the group ends at its noun: what follows describes the plan (``Delivery``)
+    return name[: nouns[-1].end()]
 
 
 def _initials(name: str) -> str:

@@ -19,7 +19,13 @@ class TimeframeType(StrEnum):
     ONGOING = "Ongoing"
     AD_HOC = "Ad hoc"
     TO_BE_AGREED = "To be agreed"
-    NONE = "None"
+    # "Not given", not "None": pandas reads the word None as a missing value.
+    NONE = "Not given"
+
+    @classmethod
+    def _missing_(cls, value: object) -> TimeframeType | None:
+        """The value before it was renamed (``"None"``), as state files written then hold it."""
+        return cls.NONE if value == "None" else None
 
 
 class Status(StrEnum):

@@ -324,3 +324,28 @@ def _status_of_text(
         if shown is not None:
             return shown, ()
     return status_from_text(text), ()
+
+
+KEY_RULE = "the document's own key, read before the standard words and colours"
+
+
+def key_records(colour_key: Sequence[KeyEntry], written: TextKey) -> list[Repair]:
+    """The Review records of a document's status keys: which key, its entries, their meaning.
+
+    >>> [r.before for r in key_records([KeyEntry("Complete", "8EAADB"),
+    ...                                 KeyEntry("On track", "A8D08D")], TextKey())]
+    ['colour key: Complete #8EAADB; On track #A8D08D']
+    """
+    out = []
+    if colour_key:
+        entries = "; ".join(f"{e.label} #{e.fill}" for e in colour_key)
+        meant = "; ".join(f"#{fill} {status.value}" for fill, status in key_palette(colour_key))
+        out.append(Repair("Key", f"colour key: {entries}", meant, KEY_RULE, 1.0))
+    if written.words:
+        entries = "; ".join(entry for _, _, entry in written.words)
+        meant = "; ".join(f"{term} {status.value}" for term, status, _ in written.words)
+        out.append(Repair("Key", f"key in the text: {entries}", meant, KEY_RULE, 1.0))
+    if written.colours:
+        meant = "; ".join(f"#{fill} {status.value}" for fill, status in written.colours)
+        out.append(Repair("Key", "key of coloured symbols in the text", meant, KEY_RULE, 1.0))
+    return out

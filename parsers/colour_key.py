@@ -3,11 +3,13 @@
 Shared by the parsers: given labelled fills found in a document (key table
 cells, shaded paragraphs, filled boxes beside text in a PDF), keep those whose
 label names a status. What each label *means* is the normaliser's business.
+A table that is no workplan and no colour key (a key to owners' initials, a
+glossary) is kept as lines of text (``row_lines``) for the normaliser to read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from parsers.model import KeyEntry
 from parsers.vocabulary import STATUS_WORDS
@@ -36,3 +38,20 @@ def key_entries(labelled_fills: Iterable[tuple[str, str | None]]) -> tuple[KeyEn
         if fill and is_key_label(label)
     )
     return entries if len({e.fill for e in entries}) >= 2 else ()
+
+
+def row_lines(texts: Sequence[Sequence[str | None]]) -> list[str]:
+    """Each row of a table as one line: its cells' text joined by `` – ``.
+
+    A merged cell is written once (``None`` marks the cells it covers), empty
+    cells and empty rows are left out.
+
+    >>> row_lines([["JB", "Jo Brown, Head of Early Help"], ["Key", None], ["", ""]])
+    ['JB – Jo Brown, Head of Early Help', 'Key']
+    """
+    lines = []
+    for row in texts:
+        cells = [" ".join(t.split()) for t in row if t and t.strip()]
+        if cells:
+            lines.append(" – ".join(cells))
+    return lines

@@ -171,7 +171,8 @@ class RawDocument:
     the first table, then page header lines, then core-properties title) in
     that order; the normaliser picks the title and period from them.
     ``other_tables`` counts tables that were not workplan tables, with a word
-    on each in ``notes``. ``modified`` is when the document says it was last
+    on each in ``notes``; ``loose_text`` is their text, one line per row (a
+    key to owners' initials, a glossary), cells joined by `` – ``. ``modified`` is when the document says it was last
     saved (Word's core properties, the PDF's ``ModDate`` or ``CreationDate``),
     in UTC without a zone; ``None`` when it does not say.
     """
@@ -186,4 +187,5 @@ class RawDocument:
     page_lines: tuple[str, ...] = field(default=())
     trailing_text: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    loose_text: tuple[str, ...] = ()
     modified: datetime | None = None

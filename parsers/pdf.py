@@ -37,7 +37,7 @@ from parsers.pdf_assemble import assemble
 from parsers.pdf_grid import better, explains, furniture, is_furniture
 from parsers.pdf_nested import fold_page
 from parsers.pdf_notes import Span, footnotes_and_trailing
-from parsers.pdf_page import Page, read_page
+from parsers.pdf_page import Page, marked_labels, read_page, shaded_labels
 from parsers.pdf_rules import Columns, read_rule_tables
 from parsers.pdf_tagged import (
     TaggedTable,
@@ -71,6 +71,10 @@ def parse(path: Path) -> RawDocument:
         raise DocumentError(path, "no text layer: the PDF has no text to read")
     repeated = furniture(pages)
     table, key_pairs, notes = _read_best(pages, repeated, tagged)
+    key_pairs = [
+        *key_pairs,
+        *(pair for page in pages for pair in (*shaded_labels(page), *marked_labels(page))),
+    ]
     if table is None:
         raise DocumentError(
             path,

@@ -86,6 +86,56 @@ class Page:
         )
 
 
+def shaded_labels(page: Page) -> list[tuple[str, str | None]]:
+    """Words on their own colours in a line outside the tables: a key written as shaded
+    words (``Key: [Completed] [On target] [Missed]``), as ``(label, fill)`` pairs.
+
+    A fill counts when it is about one line high (a highlight, not a box round
+    a paragraph); words next to each other on one fill make one label; a line
+    with fewer than two colours is no key.
+    """
+    out: list[tuple[str, str | None]] = []
+    for line in page.lines_outside_tables():
+        height = line.bottom - line.top
+        labels: list[tuple[list[str], str]] = []
+        previous: str | None = None
+        for word in line.words:
+            centre = ((word.x0 + word.x1) / 2, (word.top + word.bottom) / 2)
+            fill = next(
+                (
+                    colour
+                    for box, colour in page.fills
+                    if box[3] - box[1] <= 2 * height and _inside(centre, box, 0)
+                ),
+                None,
+            )
+            if fill and fill == previous:
+                labels[-1][0].append(word.text)
+            elif fill:
+                labels.append(([word.text], fill))
+            previous = fill
+        if len({fill for _, fill in labels}) >= 2:
+            out.extend((" ".join(words), fill) for words, fill in labels)
+    return out
+
+
+def marked_labels(page: Page) -> list[tuple[str, str | None]]:
+    """Coloured marks and the words after each, in a line outside the tables: a key of
+    symbols (``Key: ● Completed ● Progressing as planned``), as ``(label, colour)``
+    pairs; a line with fewer than two coloured marks is no key."""
+    out: list[tuple[str, str | None]] = []
+    for line in page.lines_outside_tables():
+        labels: list[tuple[list[str], str]] = []
+        for word in line.words:
+            if word.colour and is_mark(word.text):
+                labels.append(([], word.colour))
+            elif labels:
+                labels[-1][0].append(word.text)
+        if len({colour for _, colour in labels}) >= 2:
+            out.extend((" ".join(words), colour) for words, colour in labels if words)
+    return out
+
+
 def line_centre(line: Line) -> tuple[float, float]:
     return (line.x0 + max(w.x1 for w in line.words)) / 2, (line.top + line.bottom) / 2
 
@@ -177,10 +227,37 @@ def cell_text(lines: Sequence[Line], box: BBox) -> str:
     for line in lines:
         if previous is not None and _broken_word(previous, line, box):
             out += line.text
+        elif previous is not None and _hard_break(previous, line, lines, box):
+            out += "\n" + line.text
         else:
             out = join_line(out, line.text)
         previous = line
     return out
+
+
+# A wrap may leave room at a line's end up to the cell's right padding, which
+# the page does not show (Word's 0.19 cm, more where a column was narrowed):
+# a line break counts as the writer's own only with this much more room, in
+# font sizes, than the next line's first word needed.
+_SPARE_SIZES = 1.2
+
+
+def _hard_break(previous: Line, line: Line, lines: Sequence[Line], box: BBox) -> bool:
+    """A line break the writer made (a new paragraph or line), not a wrap: the next
+    line's first word would have fitted at the end of the line before it, with room
+    to spare. A line ending in a hyphen (``Sub-``) wrapped inside a word.
+
+    The cell's text width is its width less the padding on either side (the
+    left padding, where the text starts, taken for the right one too).
+    """
+    words = [w for w in previous.words if not w.superscript]
+    if not words or not line.words or words[-1].text.endswith("-"):
+        return False
+    padding = max(0.0, min(ln.x0 for ln in lines) - box[0])
+    room = box[2] - box[0] - 2 * padding
+    first = line.words[0]
+    width = words[-1].x1 - previous.x0 + 0.25 * first.size + (first.x1 - first.x0)
+    return width <= room - _SPARE_SIZES * first.size
 
 
 def _broken_word(previous: Line, line: Line, box: BBox) -> bool:

@@ -271,10 +271,13 @@ def join_line(before: str, text: str) -> str:
 
     A wrapped line joins with a space; a list item (``a)``, ``•``, ``1.2``)
     starts a new line; a word broken after its hyphen (``Well-`` / ``Being``)
-    joins with no space, but a dash standing alone (``Bailey -``) keeps one.
+    joins with no space, and so does a range broken after its dash (``2025–`` /
+    ``March 2026``), but a dash standing alone (``Bailey -``, ``2023 –``) keeps one.
 
     >>> join_line("Family Well-", "Being Model"), join_line("Bailey -", "quarterly")
     ('Family Well-Being Model', 'Bailey - quarterly')
+    >>> join_line("April 2025–", "March 2026"), join_line("April 2025 –", "March 2026")
+    ('April 2025–March 2026', 'April 2025 – March 2026')
     """
     if not before:
         return text
@@ -283,7 +286,7 @@ def join_line(before: str, text: str) -> str:
     announced = before.endswith(":") or before.split("\n")[-1].startswith("- ")
     if _LIST_START.match(text) or (announced and (text[:1].isupper() or _DASH_ITEM.match(text))):
         return f"{before}\n{text}"
-    if re.search(r"[^\W\d_]-$", before):
+    if re.search(r"[^\W\d_]-$|\w[–—]$", before):
         return before + text
     return f"{before} {text}"
 

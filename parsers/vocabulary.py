@@ -56,9 +56,9 @@ STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Complete",
         re.compile(r"\b(complete[d]?|done|achieved|closed)\b|^[bc]$|^blue$|dark\s*green", re.I),
     ),
-    ("Overdue", re.compile(r"\b(overdue|off[\s-]*track|behind)\b|^r(ed)?$", re.I)),
+    ("Overdue", re.compile(r"\b(overdue|off[\s-]*track|behind|missed)\b|^r(ed)?$", re.I)),
     # "Delayed" is slipping, not yet late: the amber of a RAG scale.
-    ("At risk", re.compile(r"\b(at[\s-]*risk|delayed)\b|^a(mber)?$", re.I)),
+    ("At risk", re.compile(r"\b(at[\s-]*risk|delayed|slipping|slipped)\b|^a(mber)?$", re.I)),
     (
         "On track",
         re.compile(
@@ -72,6 +72,7 @@ STATUS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Any status word, as a colour key's labels use them (``Action on Track``).
 STATUS_WORDS = re.compile(
     r"\b(complete[d]?|done|achieved|on[\s-]*track|at[\s-]*risk|overdue|delayed|behind|"
+    r"slipping|slipped|missed|progressing|"
     r"not[\s-]*started|off[\s-]*track|in[\s-]*progress|on[\s-]*(?:schedule|target)|"
     r"red|amber|green|blue)\b",
     re.IGNORECASE,

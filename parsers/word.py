@@ -27,7 +27,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from parsers.colour_key import key_entries
+from parsers.colour_key import key_entries, row_lines
 from parsers.dates import saved_at_word
 from parsers.errors import DocumentError
 from parsers.grid import freeze
@@ -53,6 +53,7 @@ from parsers.word_text import (
     cell_fill,
     marked_labels,
     paragraph_text,
+    shaded_labels,
     theme_colours,
 )
 from parsers.word_xml import blocks, cells_of, int_val, rows_of
@@ -196,6 +197,7 @@ def parse(path: Path) -> RawDocument:
     tables: list[RawTable] = []
     key_pairs: list[tuple[str, str | None]] = []
     notes: list[str] = []
+    loose: list[str] = []
     cell_notes: dict[str, str] = {}
     current: _Part | None = None
     pending: list[Para] = []  # paragraphs (and one-cell tables) since the last table
@@ -208,6 +210,7 @@ def parse(path: Path) -> RawDocument:
             if text.strip():
                 key_pairs.append((text, fill))
                 key_pairs.extend(marked_labels(el, ctx.theme))
+                key_pairs.extend(shaded_labels(el, ctx.theme))
                 (paragraphs_after if tables or current else paragraphs_before).append(text)
                 pending.append(Para(text.strip(), paragraph_style(el), is_bold(el)))
             continue
@@ -249,6 +252,7 @@ def parse(path: Path) -> RawDocument:
             else:
                 first = next((c.text for row in grid for c in row if c.text and c.text.strip()), "")
                 notes.append(f"table {table_index + 1}: not a workplan table ({_short(first)})")
+                loose.extend(row_lines(texts))
         pending = [*pending, Para(banner, BANNER_STYLE)] if banner else []
         titled = titled and banner is not None
         for row in grid:
@@ -272,6 +276,7 @@ def parse(path: Path) -> RawDocument:
         footnotes=footnotes(path, related, cell_notes),
         trailing_text=tuple(paragraphs_after),
         notes=tuple(notes),
+        loose_text=tuple(loose),
         modified=saved_at_word(document.core_properties),
     )
 

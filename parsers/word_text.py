@@ -335,6 +335,31 @@ def marked_labels(p: Element, theme: dict[str, str]) -> list[tuple[str, str | No
     return [(" ".join("".join(words).split()), colour) for words, colour in pairs]
 
 
+def shaded_labels(p: Element, theme: dict[str, str]) -> list[tuple[str, str | None]]:
+    """A paragraph's shaded or highlighted words, each run of one colour a label: a key
+    written as words on their colours (``Key: [Completed] [On target] [Missed]``).
+
+    Runs next to each other with one colour make one label; ``[]`` when fewer
+    than two colours are used (one highlighted phrase is emphasis, not a key).
+    """
+    labels: list[tuple[list[str], str]] = []
+    previous: str | None = None
+    for r in p.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        fill = shading_fill(r.find(f"{qn('w:rPr')}/{qn('w:shd')}"), theme)
+        highlight = r.find(f"{qn('w:rPr')}/{qn('w:highlight')}")
+        if fill is None and highlight is not None:
+            fill = _HIGHLIGHT.get(highlight.get(qn("w:val"), ""))
+        if fill and fill == previous:
+            labels[-1][0].append(text)
+        elif fill:
+            labels.append(([text], fill))
+        previous = fill
+    joined = [(" ".join("".join(words).split()), fill) for words, fill in labels]
+    out: list[tuple[str, str | None]] = [(label, fill) for label, fill in joined if label]
+    return out if len({fill for _, fill in out}) >= 2 else []
+
+
 # Shapes a status is drawn with; a tick or a cross coloured green or red marks
 # a theme or a yes/no, not a status.
 _STATUS_MARKS = frozenset("●⬤•■◼▪▲◆⚫◉⏺")

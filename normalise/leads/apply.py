@@ -8,12 +8,15 @@ action gets the canonical names; a renaming is recorded in its review trail.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from normalise.leads.abbreviations import learn_abbreviations
+from normalise.leads.bodies import SOURCE as BODIES_SOURCE
 from normalise.leads.cells import LeadCell, split_lead_cell
+from normalise.leads.initials import INITIALS_RULE
 from normalise.leads.model import LeadResolution
 from normalise.leads.resolve import canonical_leads, lead_records, mentions_from_cell, resolve_leads
+from normalise.leads.rules import EXACT_SCORE
 from normalise.model import Action, LeadRecord, Repair, Workplan
 
 
@@ -96,3 +99,51 @@ def leads_sheet(resolution: LeadResolution, actions: Sequence[Action]) -> list[L
     return lead_records(
         resolution, ((a.register_id.split(" / ")[0], a.lead + a.support) for a in actions)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A written form joined to another lead's name, and where the join came from.
+
+    ``source`` is ``document key`` (the document's own key to initials or an
+    abbreviation it writes out), ``shipped list`` (``bodies.json``), ``fuzzy``
+    (similar spelling) or ``rule`` (an exact rule: the alias table, the plan's own
+    group, the lead directory).
+    """
+
+    written: str
+    canonical: str
+    score: float
+    source: str
+    rule: str
+
+
+def _source(rule: str) -> str:
+    if rule.startswith(INITIALS_RULE) or "abbreviation written out" in rule:
+        return "document key"
+    if rule.startswith(BODIES_SOURCE):
+        return "shipped list"
+    if any(word in rule for word in ("similar", "initials", "fuzzy", "token")):
+        return "fuzzy"
+    return "rule"
+
+
+def merges_to_check(resolution: LeadResolution, workplans: Sequence[Workplan]) -> list[Merge]:
+    """Every guess the leads rest on, least certain first: matches scored under 100,
+    and every acronym or initials read as a longer name (a document's key to initials,
+    an abbreviation a document writes out, the shipped list), certain or not."""
+    out = [
+        Merge(m.written, m.canonical, m.score, _source(m.rule), m.rule)
+        for m in resolution.matches
+        if m.score < EXACT_SCORE or _source(m.rule) != "rule"
+    ]
+    seen: set[tuple[str, str]] = set()
+    for w in workplans:
+        for a in w.actions:
+            for r in a.review:
+                pair = (r.before, r.after)
+                if r.field == "Lead" and r.rule.startswith(INITIALS_RULE) and pair not in seen:
+                    seen.add(pair)
+                    rule = f"{r.rule} in {w.key}"
+                    out.append(Merge(r.before, r.after, r.confidence * 100, "document key", rule))
+    return sorted(out, key=lambda m: (m.score, m.written.casefold()))

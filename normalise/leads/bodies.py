@@ -75,10 +75,11 @@ def body_links(
 
     ``names`` are the written lead names; ``settled`` the lookup keys the lead
     directory, alias table and the documents' own abbreviations decide, which the
-    list leaves alone; ``documents`` the names each document wrote (default: all
-    ``names`` in one). A bare form of a ``local`` entry (``ICB``) joins the local
+    list leaves alone; ``documents`` the names each area's documents wrote (default:
+    all ``names`` in one). A bare form of a ``local`` entry (``ICB``) joins the local
     body (``NHS South West London ICB``) only when that is the one local body of its
-    kind written anywhere and every document writing the bare form names it too.
+    kind written anywhere and the documents of every area writing the bare form
+    name it too.
     A name whose lead is itself is not in the result.
 
     >>> links = body_links(["MPS", "Met Police", "Police", "Anne Akamo"], load_bodies())

@@ -41,7 +41,7 @@ from normalise.leads.match import Cluster, Root, cluster_roots
 from normalise.leads.model import LeadMention, LeadResolution, Match, ResolvedLead, _owner_id
 from normalise.leads.names import UNASSIGNED_LEAD, Kind, classify, lookup_key
 from normalise.leads.rules import FIX_OWNER, Rules, follow_rules, written_prefixes
-from normalise.leads.words import clean_name, is_abbreviation
+from normalise.leads.words import area_of, clean_name, is_abbreviation
 from normalise.model import LeadRecord
 
 
@@ -135,9 +135,10 @@ def _rules(
         a.casefold() for a, e in abbreviations.items() if e.casefold().endswith("partnership")
     }
     names = {clean_name(m.text) for m in mentions}
+    # The names written in each area's plans (each plan alone when its group names no place).
     documents: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        documents[m.workplan_key].add(clean_name(m.text))
+        documents[area_of(m.owner_subgroup) or m.workplan_key].add(clean_name(m.text))
     prefixes |= written_prefixes(names)
     directory_keys = {lookup_key(k) or k.casefold(): clean_name(v) for k, v in directory.items()}
     alias_keys = {lookup_key(k): clean_name(v) for k, v in aliases.items()}

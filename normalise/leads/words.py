@@ -181,3 +181,23 @@ def without_titles(text: str) -> str:
     if k == 0 or not is_person_name(rest):
         return text
     return rest
+
+
+def area_of(group: str) -> str:
+    """The place a plan's own group is named after: its leading proper nouns, before
+    the first ordinary or body word (``Wexcombe`` of ``Wexcombe Community Safety
+    Partnership``); ``""`` when its name opens with an ordinary word.
+
+    Plans of one area share that area's local bodies (its ICB, its youth justice
+    service), so a bare ``ICB`` in one of them may be the one another names.
+
+    >>> area_of("Marlow Fields Community Safety Partnership"), area_of("Children's Partnership")
+    ('marlow fields', '')
+    """
+    words = []
+    for token in group.split():
+        word = _word_key(token)
+        if not token[:1].isupper() or word in KEYWORDS | DOMAIN_WORDS | TITLES:
+            break
+        words.append(word)
+    return " ".join(words)

@@ -4092,6 +4092,9 @@ MARLOW = Layout(
                     "All partners",
                     "September 2025",
                     "2025-09-30",
+                    leads=(
+                        "Marlow Fields Community Safety Partnership",
+                    ),  # the plan's own body (issue 14)
                     extra=(
                         "Draft circulated to partners",
                         "Signed by all partners in September",
@@ -4165,6 +4168,9 @@ MARLOW = Layout(
                     "All partners",
                     "TBC",
                     "To be agreed",
+                    leads=(
+                        "Marlow Fields Community Safety Partnership",
+                    ),  # the plan's own body (issue 14)
                     extra=("Training provider being sourced", "", "", ""),
                 ),
                 A(
@@ -4183,3 +4189,191 @@ MARLOW = Layout(
 )
 
 LAYOUTS = (*LAYOUTS, ASHBY, KIRKWOOD, MARLOW)
+
+# --- The keys set (issue 14): a document's own keys, two plans of one partnership ---------
+# Built by ``make_keys.py``; not held out (made with the rules in view).
+
+_WEXCOMBE_FILLS: tuple[tuple[Status, str, str], ...] = (
+    ("Complete", "Completed", "9DC3E6"),
+    ("On track", "On target", "C5E0B3"),
+    ("At risk", "Slipping", "FFE699"),
+    ("Overdue", "Missed", "F4B183"),  # light orange: amber on the standard palette
+)
+
+WEXCOMBE_PREVENTION = Layout(
+    stem="wexcombe-sab-shaded-key",
+    title="Wexcombe Safeguarding Adults Board (WSAB) Prevention Sub-Group Work Plan 2025-26",
+    key="WSAB 2025-26",
+    workplan="Wexcombe Safeguarding Adults Board Prevention Sub-Group Work Plan",
+    period="2025-26",
+    shows="SAB sub-group work plan whose colour key is a paragraph of shaded words (`Completed`, `On target`, `Slipping`, `Missed` on light blue, green, yellow and orange, the orange amber on a standard palette but `Missed` here); RAG cells shaded in those colours; no cell padding, so words touch the PDF's cell borders; two leads on two lines with no comma; a role with its organisation in brackets; a timeframe whose first line ends in a dash; `Full Sub-Group`",
+    columns=(
+        Col("ref", "Ref", 1.3),
+        Col("action", "Action", 10.0),
+        Col("lead", "Lead", 5.2),
+        Col("when", "Timeframe", 3.4),
+        Col("status", "RAG", 1.8),
+    ),
+    priority_as="none",
+    status_as="fill",
+    status_key=_WEXCOMBE_FILLS,
+    header_fill="D9D9D9",
+    builder="keys",
+    groups=(
+        Group(
+            1,
+            "",
+            "",
+            one(
+                A(
+                    "1.1",
+                    "Share police concerns about adults at risk with the front door within one working day",
+                    "Metropolitan Police Service",
+                    "April 2025 –\nMarch 2026",
+                    "2026-03-31",
+                    "Complete",
+                ),
+                A(
+                    "1.2",
+                    "Run four self-neglect and hoarding workshops for housing officers",
+                    "Amira Shah\nTom Reilly",
+                    "September 2025",
+                    "2025-09-30",
+                    "On track",
+                    leads=("Amira Shah", "Tom Reilly"),
+                ),
+                A(
+                    "1.3",
+                    "Offer every adult leaving prison with care needs a joint assessment",
+                    "Probation Service",
+                    "Quarterly",
+                    "Recurring",
+                    "At risk",
+                ),
+            ),
+        ),
+        Group(
+            2,
+            "",
+            "",
+            one(
+                A(
+                    "2.1",
+                    "Review the prevention strategy against the learning from the last three reviews",
+                    "Full Sub-Group",
+                    "December 2025",
+                    "2025-12-31",
+                    "Overdue",
+                    leads=("Wexcombe Safeguarding Adults Board Prevention Sub-Group",),
+                ),
+                A(
+                    "2.2",
+                    "Commission a pathway for adults who repeatedly attend the emergency department",
+                    "NHS South West London ICB",
+                    "March 2026",
+                    "2026-03-31",
+                    "On track",
+                ),
+                A(
+                    "2.3",
+                    "Publish a short guide to making safeguarding personal for care providers",
+                    "Head of Adult Social Care (Wexcombe Council)\nAge UK Wexcombe",
+                    "Ongoing",
+                    "Ongoing",
+                    None,
+                    leads=("Head of Adult Social Care", "Age UK Wexcombe"),
+                ),
+            ),
+        ),
+    ),
+)
+
+WEXCOMBE_CSP = Layout(
+    stem="wexcombe-csp-word-key",
+    title="Wexcombe Community Safety Partnership (WCSP) Delivery Plan 2025-26",
+    key="WCSP 2025-26",
+    workplan="Wexcombe Community Safety Partnership Delivery Plan",
+    period="2025-26",
+    shows="CSP delivery plan with status words defined by a key in the text (`Live`, `Paused`, `Delayed`, `Done`), `Delayed` there meaning past its date (Overdue), not its usual At risk; the bodies the shaded-key plan writes in full written as acronyms (`MPS`, `ICB`, `Probation`); `the Partnership`; a range `June 2025–September 2025` wrapped after its dash in a narrow column",
+    intro=(
+        "Status key: Live – under way and on course; Paused – at risk of missing the date; "
+        "Delayed – the target date has passed and the action is not complete; Done – delivered.",
+    ),
+    columns=(
+        Col("ref", "Ref", 1.3),
+        Col("action", "Action", 10.0),
+        Col("lead", "Lead", 4.0),
+        Col("partners", "Partners", 4.0),
+        Col("when", "By when", 2.3),
+        Col("status", "Status", 2.0),
+    ),
+    priority_as="none",
+    status_as="word",
+    status_key=(
+        ("On track", "Live", "Live"),
+        ("At risk", "Paused", "Paused"),
+        ("Overdue", "Delayed", "Delayed"),
+        ("Complete", "Done", "Done"),
+    ),
+    header_fill="FCE4D6",
+    builder="keys",
+    groups=(
+        Group(
+            1,
+            "",
+            "",
+            one(
+                A(
+                    "1.1",
+                    "Map the night-time economy hotspots for violence against women and girls",
+                    "MPS",
+                    "June 2025–September 2025",
+                    "2025-09-30",
+                    "Done",
+                    partners="ICB",
+                    support=("ICB",),
+                ),
+                A(
+                    "1.2",
+                    "Set up a joint problem-solving panel for repeat victims of anti-social behaviour",
+                    "Amira Shah",
+                    "December 2025",
+                    "2025-12-31",
+                    "Delayed",
+                    partners="MPS, Probation",
+                    support=("MPS", "Probation"),
+                ),
+                A(
+                    "1.3",
+                    "Refresh the Serious Violence Duty strategic needs assessment",
+                    "the Partnership",
+                    "March 2026",
+                    "2026-03-31",
+                    "Live",
+                    leads=("Wexcombe Community Safety Partnership",),
+                ),
+                A(
+                    "1.4",
+                    "Offer an integrated offender management review to every prison leaver",
+                    "Probation",
+                    "Quarterly",
+                    "Recurring",
+                    "Paused",
+                    partners="MPS",
+                    support=("MPS",),
+                ),
+                A(
+                    "1.5",
+                    "Deliver a knife-crime education session in every secondary school",
+                    "Youth Justice Service",
+                    "July 2025",
+                    "2025-07-31",
+                    "Done",
+                ),
+            ),
+        ),
+    ),
+)
+
+KEYS = (WEXCOMBE_PREVENTION, WEXCOMBE_CSP)
+LAYOUTS = (*LAYOUTS, *KEYS)
