@@ -128,12 +128,17 @@ def _source(rule: str) -> str:
     return "rule"
 
 
+def _detail(rule: str) -> str:
+    """The rule in words, without the source it names already (``shipped list of ...``)."""
+    return rule.removeprefix(BODIES_SOURCE).lstrip(": ")
+
+
 def merges_to_check(resolution: LeadResolution, workplans: Sequence[Workplan]) -> list[Merge]:
     """Every guess the leads rest on, least certain first: matches scored under 100,
     and every acronym or initials read as a longer name (a document's key to initials,
     an abbreviation a document writes out, the shipped list), certain or not."""
     out = [
-        Merge(m.written, m.canonical, m.score, _source(m.rule), m.rule)
+        Merge(m.written, m.canonical, m.score, _source(m.rule), _detail(m.rule))
         for m in resolution.matches
         if m.score < EXACT_SCORE or _source(m.rule) != "rule"
     ]
@@ -144,6 +149,6 @@ def merges_to_check(resolution: LeadResolution, workplans: Sequence[Workplan]) -
                 pair = (r.before, r.after)
                 if r.field == "Lead" and r.rule.startswith(INITIALS_RULE) and pair not in seen:
                     seen.add(pair)
-                    rule = f"{r.rule} in {w.key}"
+                    rule = f"{r.rule.removeprefix(INITIALS_RULE).strip(' ()')} in {w.key}"
                     out.append(Merge(r.before, r.after, r.confidence * 100, "document key", rule))
     return sorted(out, key=lambda m: (m.score, m.written.casefold()))

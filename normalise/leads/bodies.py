@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from normalise.leads.names import Kind, classify, lookup_key
-from normalise.leads.words import ROLE_WORDS, TEAM_WORDS
+from normalise.leads.words import ROLE_WORDS, TEAM_WORDS, apart
 from parsers.errors import ConfigError
 
 BODIES_PATH = Path(__file__).with_name("bodies.json")
@@ -70,6 +70,7 @@ def body_links(
     bodies: Sequence[Body],
     settled: Collection[str] = (),
     documents: Sequence[Collection[str]] = (),
+    areas: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, tuple[str, str, float]]:
     """Written names the list joins: ``lookup_key`` of a name -> (lead, rule, score).
 
@@ -79,7 +80,9 @@ def body_links(
     all ``names`` in one). A bare form of a ``local`` entry (``ICB``) joins the local
     body (``NHS South West London ICB``) only when that is the one local body of its
     kind written anywhere and the documents of every area writing the bare form
-    name it too.
+    name it too. ``areas`` gives the places of the plans that wrote each name
+    (``words.area_of``): two forms of a ``local`` entry (``YOS``, ``Youth Justice
+    Service``) written only in plans of different places are two bodies.
     A name whose lead is itself is not in the result.
 
     >>> links = body_links(["MPS", "Met Police", "Police", "Anne Akamo"], load_bodies())
@@ -93,6 +96,10 @@ def body_links(
     {}
     """
     key_of = {name: lookup_key(name) for name in names}
+    documents = documents or [names]
+    areas_of: dict[str, set[str]] = {}
+    for name, found in (areas or {}).items():
+        areas_of.setdefault(key_of.get(name) or lookup_key(name), set()).update(found)
     written: dict[str, str] = {}
     for name in sorted(names):
         key = key_of[name]
@@ -108,7 +115,10 @@ def body_links(
         # A person is never a body, whatever an edited list says.
         seen = [k for k in keys if k in written and classify(written[k]) is not Kind.PERSON]
         for key in seen[1:]:
-            links[key] = (written[seen[0]], SOURCE, LISTED_SCORE)
+            # each area has its own body of a local kind: two of its forms are one body
+            # only where one area's plans write both
+            if not body.local or not apart(areas_of.get(seen[0], set()), areas_of.get(key, set())):
+                links[key] = (written[seen[0]], SOURCE, LISTED_SCORE)
         if body.local and seen:
             bare[n] = seen
 
@@ -126,7 +136,6 @@ def body_links(
             continue
         (one,) = local[n]
         bare_leads = {lead(k) for k in keys}
-        documents = documents or [names]
         together = (
             {lead(k) for k in (key_of.get(m) or lookup_key(m) for m in d) if k in written}
             for d in documents

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from normalise.leads.abbreviations import initials
 from normalise.leads.names import Kind, classify, lookup_key, person_parts
 from normalise.leads.rules import EXACT_SCORE, FIX_ALIAS, Step
-from normalise.leads.words import is_abbreviation
+from normalise.leads.words import apart, is_abbreviation
 
 SURNAME_EDITS = 1
 """Surnames (everything after the given name) may differ by one edit (a wrong, missing,
@@ -53,6 +53,8 @@ class Root:
     name: str
     count: int
     fixed: int
+    # The areas of the plans that wrote it (``words.area_of``; ``""``: a plan naming no place).
+    areas: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class _Joins:
     def __init__(self, groups: Sequence[_Group]) -> None:
         self.parent = list(range(len(groups)))
         self.authority = [g.lead.name if g.lead.fixed >= FIX_ALIAS else "" for g in groups]
+        self.areas = [set().union(*(r.areas for r in g.roots)) for g in groups]
         self.edges: list[tuple[int, int, str, float]] = []
 
     def find(self, i: int) -> int:
@@ -107,10 +110,11 @@ class _Joins:
     def join(self, i: int, j: int, rule: str, score: float) -> bool:
         a, b = self.find(i), self.find(j)
         mine, theirs = self.authority[a], self.authority[b]
-        if a == b or (mine and theirs and mine != theirs):
+        if a == b or (mine and theirs and mine != theirs) or apart(self.areas[a], self.areas[b]):
             return False
         self.parent[a] = b
         self.authority[b] = self.authority[b] or self.authority[a]
+        self.areas[b] |= self.areas[a]
         self.edges.append((i, j, rule, score))
         return True
 

@@ -56,6 +56,7 @@ class _Form:
     spellings: Counter[str] = field(default_factory=Counter)
     organisations: Counter[str] = field(default_factory=Counter)
     shared_organisations: Counter[str] = field(default_factory=Counter)
+    areas: set[str] = field(default_factory=set)
 
 
 def resolve_leads(
@@ -100,6 +101,7 @@ def resolve_leads(
         root, applied, fixed, per_owner = followed[(owner, text)]
         form = forms.setdefault((owner if per_owner else "", text), _Form(root, applied, fixed))
         form.count += 1
+        form.areas.add(area_of(mention.owner_subgroup))
         if written:
             form.spellings[written] += 1
         if mention.organisation:
@@ -110,6 +112,7 @@ def resolve_leads(
         known = roots.setdefault(form.root, Root(form.root, 0, form.fixed))
         known.count += form.count
         known.fixed = max(known.fixed, form.fixed)
+        known.areas |= form.areas
     clusters = cluster_roots(list(roots.values()), rules.prefixes)
     return _resolution(forms, clusters)
 
@@ -137,8 +140,11 @@ def _rules(
     names = {clean_name(m.text) for m in mentions}
     # The names written in each area's plans (each plan alone when its group names no place).
     documents: dict[str, set[str]] = defaultdict(set)
+    areas: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        documents[area_of(m.owner_subgroup) or m.workplan_key].add(clean_name(m.text))
+        area = area_of(m.owner_subgroup)
+        documents[area or m.workplan_key].add(clean_name(m.text))
+        areas[clean_name(m.text)].add(area)
     prefixes |= written_prefixes(names)
     directory_keys = {lookup_key(k) or k.casefold(): clean_name(v) for k, v in directory.items()}
     alias_keys = {lookup_key(k): clean_name(v) for k, v in aliases.items()}
@@ -152,7 +158,9 @@ def _rules(
         abbreviations=abbreviation_keys,
         owners_by_abbreviation={a: next(iter(o)) for a, o in owners.items() if len(o) == 1},
         prefixes=frozenset(prefixes),
-        bodies=body_links(names, bodies, settled, list(documents.values())) if bodies else {},
+        bodies=body_links(names, bodies, settled, list(documents.values()), areas)
+        if bodies
+        else {},
     )
 
 

@@ -13,6 +13,7 @@ and public-sector wording, never a list of the names seen in sample documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -201,3 +202,15 @@ def area_of(group: str) -> str:
             break
         words.append(word)
     return " ".join(words)
+
+
+def apart(mine: Collection[str], theirs: Collection[str]) -> bool:
+    """Two names only ever written in plans of different places (``area_of``): two leads,
+    however alike (each area has its own Head of Adult Safeguarding and its own youth
+    justice service). A name from a plan that names no place (``""``) may be anyone's.
+
+    >>> apart({"kirkwood"}, {"wexcombe"}), apart({"kirkwood"}, {"kirkwood", ""}), apart(set(), {"x"})
+    (True, False, False)
+    """
+    known = bool(mine) and bool(theirs) and "" not in mine and "" not in theirs
+    return known and not set(mine) & set(theirs)
