@@ -43,7 +43,7 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
         if phrases:
             themes = extend_with_footnote(themes, phrases)
     text = raw.title_lines + raw.trailing_text + raw.loose_text
-    keys = _Keys(text_key(raw.title_lines + raw.trailing_text), initials_key(text))
+    keys = _Keys(text_key(text), initials_key(text))
     rows: list[Draft] = []
     left_out: list[Repair] = []
     has_timeframe = False

@@ -173,7 +173,34 @@ def text_key(lines: Sequence[str]) -> TextKey:
         named_key = label["label"].casefold() in ("key", "legend")
         if named_key or len(found) >= _MIN_UNLABELLED_ENTRIES:
             words.extend(found)
+    known = {term for term, _, _ in words}
+    words.extend(w for w in listed_key(lines) if w[0] not in known)
     return TextKey(tuple(words), tuple(colours))
+
+
+def listed_key(lines: Sequence[str]) -> list[tuple[str, Status, str]]:
+    """A key written one entry per line with no label (a key table's rows, as the
+    parser writes them: ``Stalled – the target date has passed``): two or more
+    lines in a row, each a short term and a definition that names a status.
+
+    >>> [(t, s.value) for t, s, _ in listed_key(["Key", "Stalled – the date has passed",
+    ...                                          "Finished – complete", "Notes"])]
+    [('stalled', 'Overdue'), ('finished', 'Complete')]
+    >>> listed_key(["Finished – complete", "Notes follow"])
+    []
+    """
+    out: list[tuple[str, Status, str]] = []
+    run: list[tuple[str, Status, str]] = []
+    for line in (*lines, ""):
+        read = _KEY_ENTRY.match(line)
+        status = status_of_definition(read["definition"]) if read else None
+        if read and status is not None and len(read["term"].split()) <= _MAX_TERM_WORDS:
+            run.append((" ".join(read["term"].split()).casefold(), status, " ".join(line.split())))
+            continue
+        if len(run) >= _MIN_UNLABELLED_ENTRIES:
+            out.extend(run)
+        run = []
+    return out
 
 
 def _symbol_key(line: str) -> list[tuple[str, Status]]:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from conftest import ROOT
+from docx.shared import Cm
+from docx_build import save, workplan
 from golden import actions_of
 
 from normalise import load_settings, normalise_document, resolve_leads_of
@@ -246,3 +248,26 @@ def test_a_spaced_dash_at_a_line_end_keeps_one_space(path: Path) -> None:
     timeframe = _actions(path)["1.1"].timeframe
     assert " ".join(timeframe.as_written.split()) == "April 2025 – March 2026"
     assert timeframe.due is not None and timeframe.due.isoformat() == "2026-03-31"
+
+
+def test_a_word_key_and_initials_in_a_table_of_their_own_are_read(tmp_path: Path) -> None:
+    doc = workplan(
+        [["1. Safe", "1.1 Do a", "AB", "May 2025"], ["", "1.2 Do b", "CD", "June 2025"]],
+        header=("Impact", "Action", "Lead", "Timeframe"),
+    )
+    status = doc.tables[0].add_column(Cm(2)).cells
+    status[0].text, status[1].text, status[2].text = "Status", "Stalled", "Finished"
+    key = doc.add_table(rows=4, cols=2)  # after the plan: a key of words and of initials
+    for r, (term, meaning) in enumerate(
+        [
+            ("Stalled", "the target date has passed"),
+            ("Finished", "complete"),
+            ("AB", "Alice Baker, Safeguarding Lead"),
+            ("CD", "Dr Chris Dale (Designated Doctor)"),
+        ]
+    ):
+        key.cell(r, 0).text, key.cell(r, 1).text = term, meaning
+    path = save(doc, tmp_path)
+    actions = _actions(path)
+    assert (actions["1.1"].status, actions["1.2"].status) == (Status.OVERDUE, Status.COMPLETE)
+    assert (actions["1.1"].lead, actions["1.2"].lead) == (("Alice Baker",), ("Chris Dale",))
