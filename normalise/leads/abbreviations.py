@@ -6,6 +6,7 @@ text and keeps a pair only when the words' initials spell the abbreviation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -76,13 +77,24 @@ def learn_abbreviations(texts: Iterable[str]) -> dict[str, str]:
     {'BSU': 'Business Support Unit'}
     """
     found: dict[str, str] = {}
-    for text in texts:
-        for match in _WRITTEN_OUT.finditer(text):
-            expansion = _expansion(match.group(1), match.group(2))
-            if expansion:
-                found.setdefault(match.group(2), expansion)
-        for match in _WRITTEN_ABBR.finditer(text):
-            inside = " ".join(match.group(2).split())
-            if _expansion(inside, match.group(1)) == inside:
-                found.setdefault(match.group(1), inside)
+    for text in dict.fromkeys(texts):  # a register repeats its texts: each read once
+        if "(" in text:
+            for abbreviation, expansion in _pairs_in(text):
+                found.setdefault(abbreviation, expansion)
     return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pairs_in(text: str) -> tuple[tuple[str, str], ...]:
+    """The (abbreviation, expansion) pairs one text spells out, in order; every run
+    asks again of the same texts, so the answers are kept."""
+    pairs = []
+    for match in _WRITTEN_OUT.finditer(text):
+        expansion = _expansion(match.group(1), match.group(2))
+        if expansion:
+            pairs.append((match.group(2), expansion))
+    for match in _WRITTEN_ABBR.finditer(text):
+        inside = " ".join(match.group(2).split())
+        if _expansion(inside, match.group(1)) == inside:
+            pairs.append((match.group(1), inside))
+    return tuple(pairs)

@@ -20,6 +20,7 @@ role) live in ``words``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -248,6 +249,7 @@ def _dedupe(mentions: list[Mention]) -> tuple[Mention, ...]:
     return tuple(seen.values())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a register repeats its cells; a LeadCell is frozen
 def split_lead_cell(cell: str, *, column_label: str = "Lead") -> LeadCell:
     """Split a ``Lead`` cell into its leads, its helpers and its notes.
 
