@@ -47,8 +47,13 @@ def _actions(path: Path) -> dict[str, Action]:
     return {a.action_id: a for a in actions_of([path])[path.name]}
 
 
-def _keys(workplan: Workplan) -> list[tuple[str, str]]:
-    return [(r.before, r.after) for r in workplan.review if r.field == "Key"]
+def _keys(workplan: Workplan, kind: str = "") -> list[tuple[str, str]]:
+    """The Review records of the document's keys, those whose entries start ``kind``."""
+    return [
+        (r.before, r.after)
+        for r in workplan.review
+        if r.field == "Key" and r.before.startswith(kind)
+    ]
 
 
 # --- Colour keys ------------------------------------------------------------------
@@ -76,7 +81,7 @@ def test_a_key_of_shaded_words_in_a_paragraph_is_read_before_the_standard_colour
         "2.2": Status.ON_TRACK,
         "2.3": None,
     }
-    assert _keys(_workplan(path)) == [
+    assert _keys(_workplan(path), "colour key") == [
         (
             "colour key: Completed #9DC3E6; On target #C5E0B3; Slipping #FFE699; Missed #F4B183",
             "#9DC3E6 Complete; #C5E0B3 On track; #FFE699 At risk; #F4B183 Overdue",
@@ -93,7 +98,7 @@ def test_a_key_of_coloured_dots_beside_words_is_read_and_recorded(path: Path) ->
         "Some slippage – at risk",
         "Significantly off track – overdue",
     ]
-    assert _keys(_workplan(path))[0][1] == (
+    assert _keys(_workplan(path), "colour key")[0][1] == (
         "#2E75B6 Complete; #00B050 On track; #FFC000 At risk; #C00000 Overdue"
     )
 
@@ -112,7 +117,7 @@ def test_a_word_key_redefines_a_status_word_against_its_usual_sense(path: Path) 
         "1.4": Status.AT_RISK,  # "Paused – at risk of missing the date"
         "1.5": Status.COMPLETE,
     }
-    ((before, after),) = _keys(_workplan(path))
+    ((before, after),) = _keys(_workplan(path), "key in the text")
     assert before.startswith("key in the text: Live – under way and on course; Paused")
     assert after == "live On track; paused At risk; delayed Overdue; done Complete"
 
@@ -138,8 +143,10 @@ def test_initials_in_lead_cells_are_read_through_the_documents_key_table(path: P
     (repair,) = [r for r in actions["3.2"].review if r.rule.startswith(INITIALS_RULE)]
     assert (repair.before, repair.after) == ("DO/JB", "DI Dan Okafor/Jo Brown")
     assert "DO – DI Dan Okafor; JB – Jo Brown" in repair.rule
-    ((before, _),) = _keys(_workplan(path))
-    assert before.startswith("key to initials: JB – Jo Brown; MH – Mark Hughes; RP – Ruth Patel")
+    ((before, _),) = _keys(_workplan(path), "initials")
+    assert before.startswith("initials and abbreviations: JB – Jo Brown; MH – Mark Hughes; RP")
+    # the abbreviation its title writes out is an entry too
+    assert before.endswith("; KCP – Kirkwood Children's Partnership")
 
 
 def test_a_line_with_a_dash_is_a_key_entry_only_when_the_initials_are_the_names() -> None:
@@ -271,3 +278,16 @@ def test_a_word_key_and_initials_in_a_table_of_their_own_are_read(tmp_path: Path
     actions = _actions(path)
     assert (actions["1.1"].status, actions["1.2"].status) == (Status.OVERDUE, Status.COMPLETE)
     assert (actions["1.1"].lead, actions["1.2"].lead) == (("Alice Baker",), ("Chris Dale",))
+
+
+def test_an_abbreviation_the_document_writes_out_is_read_in_its_lead_cells(
+    tmp_path: Path,
+) -> None:
+    doc = workplan(
+        [["1. Safe", "1.1 Do a", "SAB", "May 2025"], ["", "1.2 Do b", "SAB / ASC", "June 2025"]]
+    )
+    doc.add_paragraph("Agreed by the Safeguarding Adults Board (SAB) in March.")
+    actions = _actions(save(doc, tmp_path))
+    assert actions["1.1"].lead == ("Safeguarding Adults Board",)
+    assert actions["1.2"].lead_as_written == "SAB / ASC"
+    assert actions["1.2"].lead == ("Safeguarding Adults Board", "ASC")

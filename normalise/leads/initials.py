@@ -9,8 +9,10 @@ the name's own (first letters of its words, titles and ranks left out, or of
 its first and last word): that is what makes it a key to initials and not any
 line with a dash in it.
 
-Lead cells are read through the key before they are split into names, so
-``DO/JB`` becomes ``DI Dan Okafor/Jo Brown``; the repair names the entries used.
+The abbreviations the document's own text writes out (``Safeguarding Adults
+Board (SAB)`` in its title or notes) are entries too. Lead cells are read
+through the key before they are split into names, so ``DO/JB`` becomes
+``DI Dan Okafor/Jo Brown``; the repair names the entries used.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from normalise.leads.abbreviations import learn_abbreviations
 from normalise.leads.words import is_person_name, without_titles
 from normalise.model import Repair
 
 INITIALS_RULE = "initials read through the document's own key"
-KEY_TO_INITIALS_RULE = "the document's own key to initials, used to read its lead cells"
+KEY_TO_INITIALS_RULE = (
+    "the document's own key to initials and abbreviations, used to read its lead cells"
+)
 
 _ENTRY = re.compile(
     r"^\s*(?P<initials>[A-Z](?:\.?[A-Z]){1,4})\.?\s*(?:[-–—:=]|\t)\s*(?P<who>\S.*)$"
@@ -80,7 +85,7 @@ class InitialsKey:
         if not self.entries:
             return []
         entries = "; ".join(e.written for e in self.entries)
-        return [Repair("Key", f"key to initials: {entries}", "", KEY_TO_INITIALS_RULE, 1.0)]
+        return [Repair("Key", f"initials and abbreviations: {entries}", "", KEY_TO_INITIALS_RULE, 1.0)]
 
     def repair(self, before: str, after: str, used: Iterable[InitialsEntry]) -> Repair:
         """The Review record of one lead cell read through the key."""
@@ -122,15 +127,22 @@ def key_entry(line: str) -> InitialsEntry | None:
 
 def initials_key(lines: Iterable[str]) -> InitialsKey:
     """Every key entry among a document's lines of text (one line may hold several,
-    ``;`` separated); the first entry for a set of initials wins.
+    ``;`` separated), then every abbreviation the text writes out
+    (``Safeguarding Adults Board (SAB)``); the first entry for a set of initials wins.
 
     >>> [e.initials for e in initials_key(["JB – Jo Brown; MH – Mark Hughes", "Notes"]).entries]
     ['JB', 'MH']
     """
     entries: dict[str, InitialsEntry] = {}
+    lines = list(lines)
     for line in lines:
         for part in line.split(";"):
             entry = key_entry(part)
             if entry is not None:
                 entries.setdefault(entry.initials, entry)
+    # the abbreviations the document writes out: "Safeguarding Adults Board (SAB)"
+    for abbreviation, name in learn_abbreviations(lines).items():
+        if abbreviation.isupper():
+            written = f"{abbreviation} – {name}"
+            entries.setdefault(abbreviation, InitialsEntry(abbreviation, name, written))
     return InitialsKey(tuple(entries.values()))
