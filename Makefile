@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint samples screenshots bench clean
+.PHONY: demo test lint samples screenshots bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,10 +33,24 @@ samples: $(STAMP)
 screenshots: $(STAMP)
 	PYTHON=$(BIN)/python bash samples/screenshots/make.sh
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+# The record: N = 10, 100, 1000 against floors measured in the same run, written
+# to benchmarks/RESULTS.md with a plot (under 20 minutes on 2 cores).
+bench: $(BENCH_STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_leads.py
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_batch.py
+
+# The same on N = 10 and 50 (under 2 minutes); writes benchmarks/RESULTS-quick.md.
+bench-quick: $(BENCH_STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --quick --out benchmarks/RESULTS-quick.md
 
 clean:
 	rm -rf out .mypy_cache .ruff_cache .pytest_cache
