@@ -32,7 +32,8 @@ from parsers.colour_key import key_entries
 from parsers.dates import saved_at_pdf
 from parsers.errors import DocumentError, head_of
 from parsers.grid import freeze
-from parsers.model import Grid, RawDocument
+from parsers.model import Grid, GridCell, RawDocument
+from parsers.paragraph_plan import Paragraph, paragraph_grid, paragraphs_of_lines
 from parsers.pdf_assemble import assemble
 from parsers.pdf_grid import better, explains, furniture, is_furniture
 from parsers.pdf_nested import fold_page
@@ -48,6 +49,7 @@ from parsers.pdf_tagged import (
     tagged_tables,
 )
 from parsers.pdf_text_table import text_table
+from parsers.vocabulary import ACTION_ID
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,10 @@ def parse(path: Path) -> RawDocument:
         raise DocumentError(path, "no text layer: the PDF has no text to read")
     repeated = furniture(pages)
     table, key_pairs, notes = _read_best(pages, repeated, tagged)
+    if table is None:  # a plan may write its actions as paragraphs
+        table = _paragraph_plan(pages, repeated)
+        if table is not None:
+            notes.append("actions read from numbered paragraphs (no table of actions)")
     key_pairs = [
         *key_pairs,
         *(pair for page in pages for pair in (*shaded_labels(page), *marked_labels(page))),
@@ -153,6 +159,34 @@ def _read_best(
         if best not in _DRAWN and _DRAWN & set(scored):
             notes.append(choice)  # the drawn table did not explain the page: worth a look
     return readings[best], key_pairs, notes
+
+
+def _paragraph_plan(pages: list[Page], repeated: set[str]) -> Grid | None:
+    """The plan the pages' text writes as numbered paragraphs (``paragraph_plan``), if any;
+    the pages' tables (a RAG summary by action id) give the statuses."""
+    lines = [
+        Paragraph(line.text, page.number)
+        for page in pages
+        for line in page.lines_outside_tables()
+        if not is_furniture(line, repeated)
+    ]
+    tables = [
+        [
+            [GridCell(c.text if c else None, c.fill if c else None, {page.number}) for c in row]
+            for row in table.rows
+        ]
+        for page in pages
+        for table in page.tables
+    ]
+    grid = paragraph_grid(paragraphs_of_lines(lines), tables)
+    if grid is not None:
+        first = min(grid.pages, default=1)
+        starts = [
+            ln.top for ln in pages[first - 1].lines_outside_tables() if ACTION_ID.match(ln.text)
+        ]
+        grid.top = min(starts, default=0.0)
+        grid.last_page = max(grid.pages, default=1)
+    return grid
 
 
 def _read_pages(

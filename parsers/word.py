@@ -33,6 +33,7 @@ from parsers.errors import DocumentError
 from parsers.grid import freeze
 from parsers.header import Header, find_header, is_repeated_header
 from parsers.model import Grid, GridCell, RawDocument, RawTable, Role
+from parsers.paragraph_plan import Paragraph, paragraph_grid
 from parsers.transpose import card_id, is_sideways, turned, with_card_id
 from parsers.widen import id_key, more_columns
 from parsers.word_facts import (
@@ -198,6 +199,8 @@ def parse(path: Path) -> RawDocument:
     key_pairs: list[tuple[str, str | None]] = []
     notes: list[str] = []
     loose: list[str] = []
+    written: list[Paragraph] = []  # every paragraph, for a plan written without a table
+    others: list[list[list[GridCell]]] = []  # the tables that are no workplan table
     cell_notes: dict[str, str] = {}
     current: _Part | None = None
     pending: list[Para] = []  # paragraphs (and one-cell tables) since the last table
@@ -208,6 +211,7 @@ def parse(path: Path) -> RawDocument:
             text = paragraph_text(el, ctx.numbering, [])
             fill = cell_fill(el, ctx.theme)
             if text.strip():
+                written.append(Paragraph(text.strip()))
                 key_pairs.append((text, fill))
                 key_pairs.extend(marked_labels(el, ctx.theme))
                 key_pairs.extend(shaded_labels(el, ctx.theme))
@@ -253,6 +257,7 @@ def parse(path: Path) -> RawDocument:
                 first = next((c.text for row in grid for c in row if c.text and c.text.strip()), "")
                 notes.append(f"table {table_index + 1}: not a workplan table ({_short(first)})")
                 loose.extend(row_lines(texts))
+                others.append(grid)
         pending = [*pending, Para(banner, BANNER_STYLE)] if banner else []
         titled = titled and banner is not None
         for row in grid:
@@ -261,6 +266,11 @@ def parse(path: Path) -> RawDocument:
                     cell_notes[note] = c.text or ""
     if current is not None:
         tables.append(current.freeze(len(tables), path))
+    if not tables:  # a plan may write its actions as paragraphs
+        written_plan = paragraph_grid(written, others)
+        if written_plan is not None:
+            tables.append(freeze(written_plan, path))
+            notes.append("actions read from numbered paragraphs (no table of actions)")
     if not tables:
         raise DocumentError(
             path,

@@ -51,7 +51,7 @@ DOMAIN_WORDS = _word_set(
     "housing virtual named senior executive operational parent parents carers victims full "
     "whole all task neglect prevention help support inclusion special looked care leaving "
     "corporate integrated targeted universal commissioning communications workforce legal "
-    "finance data digital research national regional county city central"
+    "finance data digital research national regional county city central healthy wellbeing"
 )
 PARTICLES = _word_set("de da di du del della van von der den le la bin al st")
 TITLES = _word_set("dr mr mrs ms miss mx cllr prof rev sir dame")
