@@ -291,3 +291,19 @@ def test_an_abbreviation_the_document_writes_out_is_read_in_its_lead_cells(
     assert actions["1.1"].lead == ("Safeguarding Adults Board",)
     assert actions["1.2"].lead_as_written == "SAB / ASC"
     assert actions["1.2"].lead == ("Safeguarding Adults Board", "ASC")
+
+
+def test_words_running_over_a_pdf_cell_border_stay_whole_in_their_cell() -> None:
+    path = ROOT / "tests" / "files" / "pdf" / "chrome-overflow.pdf"
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        borders = sorted({round(e["x0"]) for e in page.edges if e["orientation"] == "v"})
+        overlapping = [w["text"] for w in page.extract_words() if w["x0"] < borders[-2] < w["x1"]]
+    # the Lead column's words run over the border: pdfplumber's own words mix the letters
+    assert overlapping and not {"Superintendents", "Neighbourhoods"} & set(overlapping)
+    actions = {a.action_id: a for a in actions_of([path])[path.name]}
+    assert [(a.lead_as_written, a.timeframe.as_written) for a in actions.values()] == [
+        ("Superintendents", "March 2026"),
+        ("Neighbourhoods", "June 2025"),
+        ("Jo Brown", "Quarterly"),
+    ]

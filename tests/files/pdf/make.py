@@ -322,6 +322,31 @@ def _word_borderless(path: Path) -> None:
     document.save(str(path))
 
 
+OVERFLOW_ROWS = (
+    ("1.1", "Map the hotspots of serious violence each quarter", "Superintendents", "March 2026"),
+    ("1.2", "Agree the information-sharing agreement", "Neighbourhoods", "June 2025"),
+    ("1.3", "Train front-door staff in risk assessment", "Jo Brown", "Quarterly"),
+)
+# A Lead column narrower than its longest words: each runs over the border into
+# the Deadline cell, its letters printed over that cell's own.
+OVERFLOW_CSS = (
+    "body { font-family: Arial, 'Liberation Sans', sans-serif; font-size: 10pt; } "
+    "table { border-collapse: collapse; table-layout: fixed; width: 14.5cm; } "
+    "th, td { border: 1px solid #000; vertical-align: top; text-align: left; "
+    "padding: 2pt 3pt; overflow: visible; overflow-wrap: normal; }"
+)
+
+
+def _overflow_table() -> str:
+    widths = "".join(f'<col style="width:{w}cm">' for w in (1.5, 9.0, 1.0, 3.0))
+    head = "".join(f"<th>{h}</th>" for h in ("Ref", "Action", "Lead", "Deadline"))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(t)}</td>" for t in row) + "</tr>"
+        for row in OVERFLOW_ROWS
+    )
+    return f"<table><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def _page(title: str, css: str, body: str) -> str:
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head>"
@@ -380,6 +405,9 @@ def documents() -> dict[str, str]:
         # a Gantt strip of shaded quarters under a year, the only timeframe
         "chrome-gantt": _page("Ellwood Health and Wellbeing Board Delivery Plan", BOXED_CSS,
                               _gantt_table()),
+        # words wider than their column, running over the cell border
+        "chrome-overflow": _page("Crossfield Community Safety Partnership Action Plan 2025-26",
+                                 OVERFLOW_CSS, _overflow_table()),
         # a heading before each priority's part; only the first part has a header
         "chrome-headings": _page(
             "Health and Wellbeing Board Delivery Plan 2024-25", BOXED_CSS,
