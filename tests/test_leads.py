@@ -730,3 +730,12 @@ def test_a_title_or_rank_before_a_name_is_the_same_person() -> None:
     assert res.canonical_for("Detective Inspector Ravi Bains") == "Ravi Bains"
     assert res.canonical_for("Dr Ben Achebe") == "Ben Achebe"
     assert res.canonical_for("Chief Inspector") == "Chief Inspector"
+
+
+def test_two_surnames_each_written_for_several_people_are_never_typos_of_each_other() -> None:
+    families = [f"{given} {surname}" for surname in ("Baker", "Barker")
+                for given in ("Karl", "Priya", "Andrew")]  # fmt: skip
+    res = resolve_leads([LeadMention(n) for n in [*families, "Anne Akamo", "Anne Akaro"]])
+    assert res.canonical_for("Karl Barker") == "Karl Barker"
+    assert res.canonical_for("Karl Baker") == "Karl Baker"
+    assert res.canonical_for("Anne Akaro") == "Anne Akamo"  # a slip written for one person

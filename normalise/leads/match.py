@@ -136,7 +136,15 @@ def _slip(a: str, b: str) -> bool:
     )
 
 
-def _people_leaders(block: list[int], keys: list[str], joins: _Joins) -> None:
+ESTABLISHED_SURNAME = 3
+"""A surname written for this many different given names in the inbox is a surname in its
+own right, not a typo of another: Barker beside Baker is two families, where a slip
+(Akaro for Akamo) is seldom written for more than one person."""
+
+
+def _people_leaders(
+    block: list[int], keys: list[str], joins: _Joins, established: frozenset[str] = frozenset()
+) -> None:
     """Leader clustering of one block of persons in best-first order.
 
     Each name joins the nearest leader (a name that joined no one) within the allowed
@@ -166,6 +174,8 @@ def _people_leaders(block: list[int], keys: list[str], joins: _Joins) -> None:
                 if distance[k] > allowed[k]:
                     break
                 longest = max(lengths[pos], lengths[mine[k]])
+                if distance[k] and {keys[pos], keys[mine[k]]} <= established:
+                    continue  # two surnames in their own right: two people
                 if longest >= SHORT_SURNAME or _slip(keys[pos], keys[mine[k]]):
                     best = int(mine[k])
                     score = fuzz.ratio(keys[pos], keys[best], processor=None, score_cutoff=0)
@@ -216,10 +226,18 @@ def _join_people(groups: Sequence[_Group], joins: _Joins) -> None:
         else:
             blocks[(first, rest[-1][0])].append(i)
             by_initial[(first[0], rest)].append(i)
+    given: dict[str, set[str]] = defaultdict(set)  # surname -> the given names written with it
+    for (first, _), block in blocks.items():
+        for i in block:
+            given[" ".join(person_parts(groups[i].lead.name)[1])].add(first)
+    established = frozenset(s for s, names in given.items() if len(names) >= ESTABLISHED_SURNAME)
     for block in blocks.values():
         if len(block) > 1:
             _people_leaders(
-                block, [" ".join(person_parts(groups[i].lead.name)[1]) for i in block], joins
+                block,
+                [" ".join(person_parts(groups[i].lead.name)[1]) for i in block],
+                joins,
+                established,
             )
     for i in initialled:
         first, rest = person_parts(groups[i].lead.name)
