@@ -85,7 +85,9 @@ class InitialsKey:
         if not self.entries:
             return []
         entries = "; ".join(e.written for e in self.entries)
-        return [Repair("Key", f"initials and abbreviations: {entries}", "", KEY_TO_INITIALS_RULE, 1.0)]
+        return [
+            Repair("Key", f"initials and abbreviations: {entries}", "", KEY_TO_INITIALS_RULE, 1.0)
+        ]
 
     def repair(self, before: str, after: str, used: Iterable[InitialsEntry]) -> Repair:
         """The Review record of one lead cell read through the key."""
