@@ -29,7 +29,7 @@ from golden import (
 )
 
 sys.path.insert(0, str(LAYOUTS))
-from layouts_data import HOLDOUT, HOLDOUT_2, HOLDOUT_3, HOLDOUT_4
+from layouts_data import HOLDOUT, HOLDOUT_2, HOLDOUT_3, HOLDOUT_4, HOLDOUT_5
 from layouts_data import LAYOUTS as PLANS
 
 DOCUMENTS = [layout_file(plan.stem, producer) for plan in PLANS for producer in plan.producers]
@@ -55,6 +55,62 @@ KNOWN_GAPS: dict[str, str] = {
     # Marlow Fields' golden now has `All partners` as the plan's own body, as issue 14 decides;
     # Ashby's numbered paragraphs are read as a plan (parsers/paragraph_plan.py) since. The
     # fourth set is tuned now: a fifth is needed to measure plans never seen.
+    #
+    # The fifth held-out set (HOLDOUT_5), added 2026-12-03 by someone who had not read
+    # parsers/, normalise/, ingest/ or output/, goldens typed before the first run; scored
+    # untuned that day at 52.1% of fields for each of docx, LibreOffice and Chromium
+    # (Saltmarsh 47.7%, Brindley 35.7%, Eastholme 74.6%). Never tune on them.
+    "saltmarsh-csp-owner-deadline.docx": (
+        "Saltmarsh: the `Owner – deadline` cell is not split: the whole cell is the lead as "
+        "written and is cut at the date's slashes (`Jo Brown – 31`, `03`, `2026`), no timeframe; "
+        "the Roman numeral priority `I.` is not read (priority empty, impact keeps `I. `); the "
+        "legend's `Behind` (at risk) is read as Overdue"
+    ),
+    "saltmarsh-csp-owner-deadline.pdf": (
+        "Saltmarsh: the `Owner – deadline` cell is not split: the whole cell is the lead as "
+        "written and is cut at the date's slashes (`Jo Brown – 31`, `03`, `2026`), no timeframe; "
+        "the Roman numeral priority `I.` is not read (priority empty, impact keeps `I. `); the "
+        "legend's `Behind` (at risk) is read as Overdue"
+    ),
+    "saltmarsh-csp-owner-deadline-chromium.pdf": (
+        "Saltmarsh: the `Owner – deadline` cell is not split: the whole cell is the lead as "
+        "written and is cut at the date's slashes (`Jo Brown – 31`, `03`, `2026`), no timeframe; "
+        "the Roman numeral priority `I.` is not read (priority empty, impact keeps `I. `); the "
+        "legend's `Behind` (at risk) is read as Overdue"
+    ),
+    "brindley-sab-bracketed-leads.docx": (
+        "Brindley: a row of an opening line over bullets, each bullet with its own lead in "
+        "brackets, is read as one action (`1.2`, `2.1`, `3.1`) instead of one per bullet "
+        "(`1.2a`, `1.2b`, ...); the red key `Not achieved by the target date` is read as "
+        "Complete (1.3)"
+    ),
+    "brindley-sab-bracketed-leads.pdf": (
+        "Brindley: a row of an opening line over bullets, each bullet with its own lead in "
+        "brackets, is read as one action (`1.2`, `2.1`, `3.1`) instead of one per bullet "
+        "(`1.2a`, `1.2b`, ...); the red key `Not achieved by the target date` is read as "
+        "Complete (1.3)"
+    ),
+    "brindley-sab-bracketed-leads-chromium.pdf": (
+        "Brindley: a row of an opening line over bullets, each bullet with its own lead in "
+        "brackets, is read as one action (`1.2`, `2.1`, `3.1`) instead of one per bullet "
+        "(`1.2a`, `1.2b`, ...); the red key `Not achieved by the target date` is read as "
+        "Complete (1.3)"
+    ),
+    "eastholme-hwb-quarter-ticks.docx": (
+        "Eastholme: the `Q1`..`Q4` tick columns under `Timescale` are taken for the timeframe "
+        "(`✓` or empty, type Not given) instead of the `Target date`; the status is the first "
+        "quarter's RAG rating, not the latest (Q2)"
+    ),
+    "eastholme-hwb-quarter-ticks.pdf": (
+        "Eastholme: the `Q1`..`Q4` tick columns under `Timescale` are taken for the timeframe "
+        "(`✓` or empty, type Not given) instead of the `Target date`; the status is the first "
+        "quarter's RAG rating, not the latest (Q2)"
+    ),
+    "eastholme-hwb-quarter-ticks-chromium.pdf": (
+        "Eastholme: the `Q1`..`Q4` tick columns under `Timescale` are taken for the timeframe "
+        "(`✓` or empty, type Not given) instead of the `Target date`; the status is the first "
+        "quarter's RAG rating, not the latest (Q2)"
+    ),
 }
 
 
@@ -80,6 +136,7 @@ def test_every_layout_has_its_documents_and_a_golden_written_by_hand() -> None:
     assert len(HOLDOUT_2) == 4 and {p.stem for p in PLANS} >= HOLDOUT_2
     assert len(HOLDOUT_3) == 3 and {p.stem for p in PLANS} >= HOLDOUT_3
     assert len(HOLDOUT_4) == 3 and {p.stem for p in PLANS} >= HOLDOUT_4
+    assert len(HOLDOUT_5) == 3 and {p.stem for p in PLANS} >= HOLDOUT_5
     for plan in PLANS:
         assert {"docx", "libreoffice", "chromium"} <= set(plan.producers), plan.stem
         golden = layout_golden_for(layout_file(plan.stem, "docx"))
@@ -138,8 +195,9 @@ def test_layout_per_field_table(found: dict[str, list], capsys: pytest.CaptureFi
         print(f"documents read exactly: {exact}")
         marks = {stem: " *" for stem in HOLDOUT} | {stem: " **" for stem in HOLDOUT_2}
         marks |= {stem: " ***" for stem in HOLDOUT_3} | {stem: " ****" for stem in HOLDOUT_4}
+        marks |= {stem: " *****" for stem in HOLDOUT_5}
         print(
-            "\nBy layout, all producers (* held out, ** second, *** third, **** fourth held-out set)\n"
+            "\nBy layout, all producers (* held out, ** second, *** third, **** fourth, ***** fifth held-out set)\n"
             + layout_table(layouts, marks)
         )
     assert set(FIELDS) == set(producers["docx"].total)
