@@ -3,45 +3,96 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
+from ingest.about import tool_version
+from ingest.config import CONFIG_NAME, Config, find_config, load_config, write_starter
+from ingest.discover import discover
+from ingest.lock import LockHeld, run_lock
+from ingest.progress import Report, bar_available
 from ingest.run import RunResult, own_files, read_inbox, run
-from ingest.store import default_state
+from ingest.store import Store, default_state
 from ingest.watch import DEFAULT_INTERVAL, watch
-from ingest.workers import DEFAULT_TIMEOUT, Limits, default_jobs
+from ingest.workers import DEFAULT_TIMEOUT, Limits, Stopped, default_jobs
 from normalise import Settings, load_settings, normalise_document, resolve_leads_of, with_leads
 from normalise.leads import write_directory
-from normalise.model import Action, SourceRecord
+from normalise.leads.apply import merges_to_check
+from normalise.model import Action
 from output.excel import RegisterWriteError
 from parsers import parse
-from parsers.errors import ConfigError, WorkplanError
+from parsers.errors import ConfigError, DocumentError, WorkplanError
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
+EXIT_LOCKED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+# Built-in values of the options a settings file may also give (a given option wins over both).
+_DEFAULTS: dict[str, object] = {
+    "jobs": default_jobs(),
+    "timeout": DEFAULT_TIMEOUT,
+    "interval": DEFAULT_INTERVAL,
+}
+_CONFIGURABLE = ("inbox", "register", "state", "themes", "lead_aliases", "lead_directory",
+                 "jobs", "timeout", "interval")  # fmt: skip
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name (``workplans -v run`` or ``run -v``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    quiet = argparse.SUPPRESS  # unset unless given, so one given before the command survives
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=quiet, help="log what each stage does"
+    )
+    common.add_argument(
+        "-q", "--quiet", action="store_true", default=quiet,
+        help="print one line as a run starts and its closing summary",
+    )  # fmt: skip
+    common.add_argument(
+        "--log-json", action="store_true", default=quiet,
+        help="print the run's progress as JSON lines, for log collectors",
+    )  # fmt: skip
+    common.add_argument(
+        "--config", type=Path, default=quiet,
+        help=f"settings file (default: {CONFIG_NAME} in the current folder, if there is one)",
+    )  # fmt: skip
+    return common
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = _common()
     top = argparse.ArgumentParser(
         prog="workplans",
         description="Turn a folder of Word and PDF workplans into one Excel register.",
+        parents=[common],
     )
-    top.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    top.add_argument("--version", action="version", version=f"%(prog)s {tool_version()}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     r = sub.add_parser(
         "run",
+        parents=[common],
         help="read every workplan in an inbox folder and write the register",
         description="Read every .docx and .pdf under the inbox (recursively) and write "
         "the register workbook. A file that cannot be read becomes a Failed "
         "row in the Sources sheet; the run goes on and exits 1 after writing.",
     )
     _run_options(r)
+    r.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="read again the files that failed in earlier runs (they are not, until they change)",
+    )
     r.add_argument(
         "--fail-fast",
         action="store_true",
@@ -50,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
 
     w = sub.add_parser(
         "watch",
+        parents=[common],
         help="run whenever the inbox changes, until stopped",
         description="Watch the inbox and run the batch (as 'run' does) on start and whenever "
         "files are added, changed or removed, once the folder has stopped changing for one "
@@ -58,24 +110,34 @@ def _parser() -> argparse.ArgumentParser:
     )
     _run_options(w)
     w.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="at the first run, read again the files that failed in earlier runs",
+    )
+    w.add_argument(
         "--interval",
         type=_positive_float,
-        default=DEFAULT_INTERVAL,
         help=f"seconds between looks at the inbox (default: {DEFAULT_INTERVAL:.0f})",
     )
 
     ld = sub.add_parser(
         "leads",
+        parents=[common],
         help="write the lead directory CSV analysts own, or show the uncertain lead matches",
         description="Resolve the leads of every workplan in the inbox and write the lead directory "
         "(Written as, Canonical lead, Kind, Organisation). Edit 'Canonical lead' where a match is wrong "
         "and pass the file to 'run --lead-directory': what it says wins over any fuzzy match.",
     )
     ld.add_argument(
-        "--inbox",
+        "--inbox", type=Path, help="folder of workplan documents (searched recursively)"
+    )
+    ld.add_argument(
+        "--register",
         type=Path,
-        required=True,
-        help="folder of workplan documents (searched recursively)",
+        help="the register whose state file to use, so documents read before are not read again",
+    )
+    ld.add_argument(
+        "--state", type=Path, help="the state file to use (default: beside --register, if given)"
     )
     ld.add_argument(
         "--out", type=Path, default=Path("leads.csv"), help="CSV to write (default: leads.csv)"
@@ -88,8 +150,23 @@ def _parser() -> argparse.ArgumentParser:
     _settings_options(ld)
     _reading_options(ld)
 
+    i = sub.add_parser(
+        "init",
+        parents=[common],
+        help=f"write a commented starter settings file ({CONFIG_NAME})",
+        description=f"Write a commented starter {CONFIG_NAME} (never over an existing file).",
+    )
+    i.add_argument(
+        "path",
+        type=Path,
+        nargs="?",
+        default=Path(CONFIG_NAME),
+        help=f"where (default: {CONFIG_NAME})",
+    )
+
     p = sub.add_parser(
         "parse",
+        parents=[common],
         help="print one document's actions as JSON (touches no state)",
         description="Parse and normalise one document and print its actions as JSON. "
         "Writes nothing.",
@@ -119,16 +196,10 @@ def _settings_options(p: argparse.ArgumentParser) -> None:
 
 
 def _run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--inbox",
-        type=Path,
-        required=True,
-        help="folder of workplan documents (searched recursively)",
-    )
+    p.add_argument("--inbox", type=Path, help="folder of workplan documents (searched recursively)")
     p.add_argument(
         "--register",
         type=Path,
-        default=Path("register.xlsx"),
         help="workbook to write (default: register.xlsx); written whole, then renamed into place",
     )
     _settings_options(p)
@@ -140,21 +211,24 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--csv", type=Path, help="also write the Actions table as CSV to this file")
     p.add_argument("--json", type=Path, help="also write the Actions table as JSON to this file")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
 
 
 def _reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jobs",
         type=_positive_int,
-        default=default_jobs(),
         help=f"files read at once, each in its own process (default: {default_jobs()}, one per core up to 4)",
     )
     p.add_argument(
         "--timeout",
         type=_positive_float,
-        default=DEFAULT_TIMEOUT,
         help=f"seconds one file may take before it is stopped and reported Failed (default: {DEFAULT_TIMEOUT:.0f})",
+    )
+    p.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="inbox paths that are not documents (a glob such as 'Archive/*'; may be repeated)",
     )
 
 
@@ -173,7 +247,33 @@ def _positive_float(text: str) -> float:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(jobs=args.jobs, timeout=args.timeout)
+    return Limits(jobs=args.jobs, timeout=args.timeout, **args.config_limits)
+
+
+def _configured(args: argparse.Namespace, config: Config) -> argparse.Namespace:
+    """``args`` with each option not given taken from ``config``, else from its built-in default."""
+    for name in _CONFIGURABLE:
+        if hasattr(args, name) and getattr(args, name) is None:
+            value = getattr(config, name)
+            setattr(args, name, value if value is not None else _DEFAULTS.get(name))
+    if args.command in ("run", "watch") and args.register is None:
+        args.register = Path("register.xlsx")
+    if hasattr(args, "exclude") and not args.exclude:
+        args.exclude = list(config.exclude)
+    args.config_limits = dict(config.limits)
+    if args.command in ("run", "watch", "leads") and args.inbox is None:
+        where = f"in {config.source}" if config.source else f"in a {CONFIG_NAME}"
+        raise ConfigError(
+            f"no inbox given: pass --inbox, or set inbox {where} ('workplans init' writes one)"
+        )
+    return args
+
+
+def _state_of(args: argparse.Namespace) -> Path | None:
+    """The state file a command uses: ``--state``, else beside ``--register``; ``None`` for none."""
+    state: Path | None = getattr(args, "state", None)
+    register: Path | None = getattr(args, "register", None)
+    return state or (default_state(register) if register is not None else None)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -255,19 +355,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress(args: argparse.Namespace) -> Callable[[SourceRecord], None]:
-    def show(record: SourceRecord) -> None:
-        if args.quiet:
-            return
-        if record.result == "Failed":
-            print(f"  FAILED    {record.file}: {record.message}", file=sys.stderr)
-        else:
-            word = "unchanged" if record.result == "Unchanged" else "read"
-            print(
-                f"  {word:9} {record.file}: {record.actions} actions ({record.workplan} {record.period})"
-            )
-
-    return show
+def _report(args: argparse.Namespace) -> Report:
+    if getattr(args, "log_json", False):
+        return Report("json", sys.stdout)
+    if getattr(args, "quiet", False):
+        return Report("quiet", sys.stdout)
+    if sys.stderr.isatty() and bar_available():
+        found = discover(args.inbox, own_files(args.register, args.state), exclude=args.exclude)
+        return Report("bar", sys.stdout, total=sum(1 for _ in found))
+    return Report("lines", sys.stdout)
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str, Path]]:
@@ -306,63 +402,132 @@ def check_writable(outputs: Sequence[tuple[str, str, Path]]) -> None:
             )
 
 
-def _run_batch(args: argparse.Namespace, *, fail_fast: bool = False) -> RunResult:
+def _run_batch(
+    args: argparse.Namespace, *, fail_fast: bool = False, retry_failed: bool = False
+) -> RunResult:
     """One batch run with the command's options, its outcome printed.
 
     Raises ``ConfigError`` before anything is read when a folder the run
     writes to is not writable.
     """
     check_writable(_outputs(args))
-    result = run(
-        args.inbox,
-        args.register,
-        _settings(args),
-        fail_fast=fail_fast,
-        progress=_progress(args),
-        csv_path=args.csv,
-        json_path=args.json,
-        state=args.state,
-        limits=_limits(args),
-    )
+    if not args.inbox.is_dir():
+        raise DocumentError(args.inbox, "inbox folder not found: create it or pass --inbox")
+    report = _report(args)
+    report.start(
+        f"workplans {tool_version()}: reading {args.inbox} into {args.register}",
+        inbox=str(args.inbox), register=str(args.register),
+    )  # fmt: skip
+    try:
+        result = run(
+            args.inbox,
+            args.register,
+            _settings(args),
+            fail_fast=fail_fast,
+            progress=report.file,
+            csv_path=args.csv,
+            json_path=args.json,
+            state=args.state,
+            limits=_limits(args),
+            exclude=args.exclude,
+            retry_failed=retry_failed,
+            stop=getattr(args, "stop", None),
+        )
+    finally:
+        report.close()  # the bar leaves the terminal however the run ends
     if result.locked:
         print(
             f"{args.register} is open in another program: the register was written to {result.register}"
         )
         if result.note:
             print(result.note)
-    documents = sum(1 for s in result.sources if s.result != "Failed")
-    replaced = sum(1 for s in result.sources if s.result == "Replaced")
-    print(
-        f"Register written to {result.register}: {result.actions} actions from {documents} documents"
-        + (f"; {replaced} replaced by a newer version, see Sources and History" if replaced else "")
-        + (
-            f"; {len(result.failed)} file(s) failed, see the Sources sheet" if result.failed else ""
-        ),
-        flush=True,
-    )
+    if report.mode == "lines":  # what needs a person's attention, where a scheduler looks for it
+        for source in result.failed_now:
+            print(f"  FAILED    {source.file}: {source.message}", file=sys.stderr, flush=True)
+    report.summary(
+        summary(result),
+        actions=result.actions, parsed=result.parsed, renormalised=result.renormalised,
+        failed=len(result.failed_now),
+        failed_before=len(result.failed) - len(result.failed_now),
+    )  # fmt: skip
     return result
 
 
+def summary(result: RunResult) -> str:
+    """The closing line of a run: where the register is, what it holds, what failed."""
+    documents = sum(1 for s in result.sources if s.result != "Failed")
+    replaced = sum(1 for s in result.sources if s.result == "Replaced")
+    before = len(result.failed) - len(result.failed_now)
+    return (
+        f"Register written to {result.register}: {result.actions} actions from {documents} documents"
+        + (f"; {replaced} replaced by a newer version, see Sources and History" if replaced else "")
+        + (
+            f"; {len(result.failed_now)} file(s) failed, see the Sources sheet"
+            if result.failed_now
+            else ""
+        )
+        + (
+            f"; {before} file(s) that failed before were not read again (--retry-failed reads them)"
+            if before
+            else ""
+        )
+    )
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
-    result = _run_batch(args, fail_fast=args.fail_fast)
-    return EXIT_SOME_FAILED if result.failed else EXIT_OK
+    with _locked(args):
+        result = _run_batch(args, fail_fast=args.fail_fast, retry_failed=args.retry_failed)
+    return EXIT_SOME_FAILED if result.failed_now else EXIT_OK
 
 
 def _cmd_watch(args: argparse.Namespace) -> int:
     if not args.inbox.is_dir():
         raise ConfigError(f"inbox folder not found: {args.inbox}")
     _settings(args)  # a bad settings file stops here, not at the first run
+    retry = [args.retry_failed]
 
     def run_once() -> None:
         try:
-            _run_batch(args)
+            _run_batch(args, retry_failed=retry.pop() if retry else False)
         except (WorkplanError, RegisterWriteError) as e:  # the next change may put it right
             print(f"workplans: {e}; still watching", file=sys.stderr, flush=True)
 
-    print(f"Watching {args.inbox} every {args.interval:g} s; Ctrl-C to stop", flush=True)
-    outputs = own_files(args.register, args.state, args.csv, args.json)
-    watch(args.inbox, run_once, interval=args.interval, outputs=outputs)
+    def acknowledge(number: int) -> None:
+        name = signal.Signals(number).name
+        print(
+            f"workplans: {name} received; stopping after the run in progress",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    with _locked(args):
+        print(f"Watching {args.inbox} every {args.interval:g} s; Ctrl-C to stop", flush=True)
+        outputs = own_files(args.register, args.state, args.csv, args.json)
+        watch(
+            args.inbox, run_once, interval=args.interval, outputs=outputs, exclude=args.exclude,
+            acknowledge=acknowledge,
+        )  # fmt: skip
     print("Stopped watching", flush=True)
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _locked(args: argparse.Namespace) -> Iterator[Path | None]:
+    """Hold the lock on the command's state file, if it has one; ``LockHeld`` if another run has it."""
+    state = _state_of(args)
+    if state is None:
+        yield None
+        return
+    # before the lock file is made: a folder that cannot be written is said as such
+    own = _outputs(args) if args.command in ("run", "watch") else [("state file", "--state", state)]
+    check_writable(own)
+    with run_lock(state):
+        yield state
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    write_starter(args.path)
+    print(f"Settings written to {args.path}: set inbox and register, then run 'workplans run'")
     return EXIT_OK
 
 
@@ -370,19 +535,31 @@ def _cmd_leads(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not args.uncertain:
         check_writable([("lead directory", "--out", args.out)])
-    readings = read_inbox(args.inbox, settings, limits=_limits(args))
+    with _locked(args) as state:
+        if state is None:
+            readings = read_inbox(
+                args.inbox, settings, limits=_limits(args), exclude=args.exclude, stop=args.stop
+            )
+        else:
+            with Store(state) as store:  # documents read before are not read again
+                readings = read_inbox(
+                    args.inbox, settings, limits=_limits(args), exclude=args.exclude, store=store,
+                    stop=args.stop,
+                )  # fmt: skip
     for reading in readings:
         if reading.workplan is None:
             print(f"  FAILED  {reading.source.file}: {reading.source.message}", file=sys.stderr)
     workplans = [r.workplan for r in readings if r.workplan is not None]
     resolution = resolve_leads_of(workplans, settings)
     if args.uncertain:
-        guesses = sorted(
-            (m for m in resolution.matches if m.score < 100), key=lambda m: (m.score, m.written)
-        )
+        guesses = merges_to_check(resolution, workplans)
         for m in guesses:
-            print(f"{m.score:5.1f}  {m.written} -> {m.canonical}  ({m.rule})")
-        print(f"{len(guesses)} uncertain match(es) among {len(resolution.leads)} leads")
+            detail = f": {m.rule}" if m.rule else ""
+            print(f"{m.score:5.1f}  {m.written} -> {m.canonical}  ({m.source}{detail})")
+        print(
+            f"{len(guesses)} uncertain match(es) or acronym(s) read as names "
+            f"among {len(resolution.leads)} leads"
+        )
         return EXIT_OK
     write_directory(args.out, resolution)
     print(
@@ -392,28 +569,90 @@ def _cmd_leads(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _stop_on_signals(args: argparse.Namespace) -> Iterator[None]:
+    """Ctrl-C and SIGTERM ask the command to stop between two files (``args.stop``).
+
+    Asking, not raising where the signal lands: an exception raised at any
+    line can be swallowed (in a library's cleanup) or leave a file half
+    written. A second signal stops at once.
+    """
+    args.stop = threading.Event()
+    args.signal = ""
+
+    def handler(number: int, _frame: FrameType | None) -> None:
+        name = signal.Signals(number).name
+        if args.stop.is_set():
+            raise KeyboardInterrupt(name)
+        args.signal = name
+        args.stop.set()
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        for number in before:
+            signal.signal(number, handler)
+    except ValueError:  # not the main thread (a test calling main): no signals to take
+        before = {}
+    try:
+        yield
+    finally:
+        for number, previous in before.items():
+            signal.signal(number, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workplans`` console script; returns the exit code."""
     args = _parser().parse_args(argv)
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    commands = {
+        "run": _cmd_run,
+        "watch": _cmd_watch,
+        "parse": _cmd_parse,
+        "leads": _cmd_leads,
+        "init": _cmd_init,
+    }
+    args.stop = None
     try:
-        commands = {
-            "run": _cmd_run,
-            "watch": _cmd_watch,
-            "parse": _cmd_parse,
-            "leads": _cmd_leads,
-        }
-        code: int = commands[args.command](args)
+        if args.command != "init":
+            path = find_config(getattr(args, "config", None), Path.cwd())
+            args = _configured(args, load_config(path) if path else Config())
+        if args.command in ("run", "leads"):  # watch takes the signals itself, between runs
+            with _stop_on_signals(args):
+                code: int = commands[args.command](args)
+        else:
+            code = commands[args.command](args)
+    except Stopped:
+        print(
+            f"workplans: {interrupted(args, args.signal or 'SIGINT')}", file=sys.stderr, flush=True
+        )
+        return EXIT_INTERRUPTED
+    except LockHeld as e:
+        print(f"workplans: {e}", file=sys.stderr)
+        return EXIT_LOCKED
     except (WorkplanError, RegisterWriteError) as e:
         print(f"workplans: {e}", file=sys.stderr)
         return EXIT_ERROR
+    except KeyboardInterrupt as e:
+        print(f"workplans: {interrupted(args, str(e) or 'SIGINT')}", file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into `head` and closed: not an error of ours
         sys.stderr.close()
         return EXIT_OK
     return code
+
+
+def interrupted(args: argparse.Namespace, name: str) -> str:
+    """The one line said when a command is stopped by ``name`` (``SIGINT``, ``SIGTERM``)."""
+    state = _state_of(args) if args.command in ("run", "watch", "leads") else None
+    if state is None:
+        return f"stopped by {name}"
+    return (
+        f"stopped by {name}: the documents read so far are kept in {state}; the register was "
+        "not updated; run again to read the rest"
+    )
 
 
 if __name__ == "__main__":

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
 from output.excel import is_copy_of
@@ -24,14 +25,19 @@ _IGNORED_SUFFIXES = frozenset({".tmp", ".part", ".crdownload"})
 
 
 def discover(
-    inbox: Path, outputs: Collection[Path] = (), *, skipped: Skipped | None = None
+    inbox: Path,
+    outputs: Collection[Path] = (),
+    *,
+    skipped: Skipped | None = None,
+    exclude: Sequence[str] = (),
 ) -> Iterator[Path]:
     """Every file under ``inbox`` (recursively, sorted) that someone dropped in.
 
     Any file counts, so that an image or a ``.doc`` ends as a named failure in
     the register rather than being ignored; lock files, hidden files and
     partial downloads are left alone, and so are the tool's own ``outputs``
-    (a register written into its inbox, its state file and their companions).
+    (a register written into its inbox, its state file and their companions),
+    and files matching an ``exclude`` pattern (``excluded``).
 
     A link is followed only to a file inside the inbox. A link out of the
     inbox (to a file or a folder), to nothing, or round in a loop is not read:
@@ -48,6 +54,8 @@ def discover(
             continue
         if path.name.lower() in _IGNORED_NAMES or path.suffix.lower() in _IGNORED_SUFFIXES:
             continue
+        if exclude and excluded(Path(*parts).as_posix(), exclude):
+            continue
         problem = link_problem(path, root)
         if problem is not None:
             _warn_once(path, problem)
@@ -57,6 +65,30 @@ def discover(
         if not path.is_file() or _own(path, own):
             continue
         yield path
+
+
+def excluded(name: str, patterns: Sequence[str]) -> bool:
+    """Whether the inbox path ``name`` (``/``-separated) matches one of the glob ``patterns``.
+
+    A pattern is matched against the whole path under the inbox and against
+    the file name, without regard to case (inboxes are often Windows shares);
+    a pattern ending in ``/`` or naming a folder matches everything in it.
+
+    >>> [excluded(n, ["Archive/*", "*.bak"]) for n in ("Archive/2019/a.pdf", "t/x.docx.bak", "plan.pdf")]
+    [True, True, False]
+    >>> excluded("Old/plan.pdf", ["old"])
+    True
+    """
+    name = name.lower()
+    parts = name.split("/")
+    folders = ["/".join(parts[: k + 1]) for k in range(len(parts) - 1)]
+    for pattern in patterns:
+        pattern = pattern.lower().rstrip("/")
+        if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(parts[-1], pattern):
+            return True
+        if any(fnmatch.fnmatchcase(f, pattern) for f in folders):
+            return True
+    return False
 
 
 @functools.cache
@@ -96,7 +128,8 @@ def link_problem(path: Path, root: Path) -> str | None:
 def _own(path: Path, outputs: Collection[Path]) -> bool:
     """Whether ``path`` is one of ``outputs`` or a companion of one.
 
-    Companions: SQLite's ``x.sqlite-wal``/``-shm``, and the register's
+    Companions: SQLite's ``x.sqlite-journal``/``-wal``/``-shm``, the run
+    lock ``x.sqlite.lock`` and its ``.lock.holder``, and the register's
     backup and dated copy (``output.excel.is_copy_of``).
     """
     if not outputs:
@@ -104,7 +137,9 @@ def _own(path: Path, outputs: Collection[Path]) -> bool:
     path = path.resolve()
     return any(
         path == out
-        or (path.parent == out.parent and path.name.startswith(out.name + "-"))
+        or (
+            path.parent == out.parent and path.name.startswith((out.name + "-", out.name + ".lock"))
+        )
         or is_copy_of(path, out)
         for out in outputs
     )

@@ -11,28 +11,37 @@ SHA-256 of the bytes that were parsed, never of an earlier look at the file.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+import threading
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ingest import parsed_form
 from ingest.copies import (
     DocumentFile,
     as_named,
     choose,
     copy_of,
     inbox_name,
-    labelled,
     read_for,
-    unchanged,
 )
 from ingest.discover import discover, sha256
+from ingest.recall import Keys, failed, from_store, normalised, refreshed, store_keys
 from ingest.state_errors import shown
 from ingest.store import Store, default_state
-from ingest.workers import Limits, failed_record, read_files, too_large
-from normalise import Settings, build_register, normalise_document
-from normalise.model import Reading, Register, SourceRecord, Workplan
+from ingest.workers import (
+    Limits,
+    Outcome,
+    Stopped,
+    read_outcomes,
+    too_large,
+)
+from normalise import Settings, build_register
+from normalise.model import Reading, Register, SourceRecord
+from output.edits import Conflict, current_edits, to_json
 from output.excel import write_register
 from output.exports import write_actions_csv, write_actions_json
 from parsers import parse
@@ -43,6 +52,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[SourceRecord], None]
 
 CHANGED = "changed while it was being read: it may still be saving; the next run reads it again"
+# Failures worth trying again at the next run whatever the settings: the file was moving.
+_PASSING = (CHANGED, "cannot be read (")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +65,36 @@ class RunResult:
     actions: int
     locked: bool = False
     note: str = ""
+    parsed: int = 0
+    remembered: frozenset[str] = frozenset()
+    # analysts' edits of generated cells, kept in the register's Conflicts sheet
+    conflicts: tuple[Conflict, ...] = ()
+    renormalised: int = 0  # documents normalised again from the store: the settings changed
 
     @property
     def failed(self) -> tuple[SourceRecord, ...]:
         """The files that could not be read."""
         return tuple(s for s in self.sources if s.result == "Failed")
+
+    @property
+    def failed_now(self) -> tuple[SourceRecord, ...]:
+        """The files that failed in this run: not those that failed before and were not read again."""
+        return tuple(s for s in self.failed if s.file not in self.remembered)
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What reading an inbox gave: a reading per file, how many were parsed, which failed before.
+
+    ``remembered`` names (as the run names them) the files whose content
+    failed in an earlier run under the same tool version and settings: they
+    are ``Failed`` again with the same message, and were not read.
+    """
+
+    readings: list[Reading]
+    parsed: int = 0
+    remembered: frozenset[str] = field(default_factory=frozenset)
+    renormalised: int = 0
 
 
 def ingest_file(
@@ -71,6 +107,23 @@ def ingest_file(
 ) -> Reading:
     """Parse and normalise one file; a bad file gives a ``Failed`` record, never an exception.
 
+    ``ingest_outcome``'s reading; see there.
+    """
+    return ingest_outcome(path, settings, now, digest, name=name).reading
+
+
+def ingest_outcome(
+    path: Path,
+    settings: Settings,
+    now: datetime,
+    digest: str | None = None,
+    *,
+    name: str | None = None,
+) -> Outcome:
+    """Parse and normalise one file: its reading and its parsed form (JSON, for the store).
+
+    A bad file gives a ``Failed`` record, never an exception.
+
     The record is named ``name`` (by default the file's name) and holds the
     SHA-256 of the bytes parsed: the file is looked at before and after, and
     read once more when it changed in between (saved over while being read);
@@ -82,7 +135,7 @@ def ingest_file(
         try:
             before = _snapshot(path)
         except OSError as e:
-            return _failed(path, name, "", f"cannot be read ({e.strerror})", now)
+            return Outcome(failed(path, name, "", f"cannot be read ({e.strerror})", now))
         reading = _parsed(path, name, before, settings, now)
         try:
             after: _Snapshot | None = _snapshot(path)
@@ -93,7 +146,7 @@ def ingest_file(
                 log.info("%s changed after it was listed: read as it is now", path)
             return reading
         log.info("%s changed while it was being read", path)
-    return _failed(path, name, before.sha256, CHANGED, now)
+    return Outcome(failed(path, name, before.sha256, CHANGED, now))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,42 +172,23 @@ def _snapshot(path: Path) -> _Snapshot:
 
 def _parsed(
     path: Path, name: str, snapshot: _Snapshot, settings: Settings, now: datetime
-) -> Reading:
-    """One read of ``path`` as it was at ``snapshot``: its workplan, or why it failed."""
+) -> Outcome:
+    """One read of ``path`` as it was at ``snapshot``: its workplan and parsed form, or why it failed."""
+    log.info("parsing %s", path)
     try:
         raw = parse(path)
         # a document with no title is named after its file: a name that is not UTF-8 is shown
         raw = replace(raw, path=shown(raw.path))
-        workplan = normalise_document(raw, settings)
     except DocumentError as e:
-        return _failed(path, name, snapshot.sha256, e.problem, now)
+        return Outcome(failed(path, name, snapshot.sha256, e.problem, now))
     except MemoryError:
         raise  # not a bug: the worker names it ("too large to read: it ran out of memory")
     except Exception as e:  # a bug must not lose the rest of the batch
         log.exception("unexpected error reading %s", path)
         message = f"internal error ({type(e).__name__}: {e}); please report it with this file"
-        return _failed(path, name, snapshot.sha256, message, now)
-    record = SourceRecord(
-        name,
-        snapshot.sha256,
-        raw.format,
-        raw.pages or None,
-        workplan.title,
-        workplan.period,
-        len(workplan.actions),
-        "Ingested",
-        "; ".join(workplan.notes),
-        now,
-        shown(str(path)),
-        raw.modified,
-        snapshot.file_time,
-    )
-    return Reading(record, labelled(workplan, name))
-
-
-def _failed(path: Path, name: str, digest: str, message: str, now: datetime) -> Reading:
-    record = failed_record(path, digest, message, now)
-    return Reading(replace(record, file=name, path=shown(str(path)), message=shown(message)))
+        return Outcome(failed(path, name, snapshot.sha256, message, now))
+    reading = normalised(raw, path, name, snapshot.sha256, snapshot.file_time, settings, now)
+    return Outcome(reading, parsed_form.to_json(raw) if reading.workplan is not None else "")
 
 
 def read_inbox(
@@ -166,7 +200,33 @@ def read_inbox(
     store: Store | None = None,
     limits: Limits | None = None,
     outputs: Collection[Path] = (),
+    exclude: Sequence[str] = (),
+    stop: threading.Event | None = None,
 ) -> list[Reading]:
+    """Parse and normalise every document under ``inbox``: a reading for each, in inbox order.
+
+    ``scan_inbox`` with no failures remembered; see there.
+    """
+    return scan_inbox(
+        inbox, settings, fail_fast=fail_fast, progress=progress, store=store, limits=limits,
+        outputs=outputs, exclude=exclude, stop=stop,
+    ).readings  # fmt: skip
+
+
+def scan_inbox(
+    inbox: Path,
+    settings: Settings,
+    *,
+    fail_fast: bool = False,
+    progress: Progress | None = None,
+    store: Store | None = None,
+    limits: Limits | None = None,
+    outputs: Collection[Path] = (),
+    exclude: Sequence[str] = (),
+    keys: Keys | None = None,
+    retry_failed: bool = False,
+    stop: threading.Event | None = None,
+) -> Scan:
     """Parse and normalise every document under ``inbox``: a reading for each, in inbox order.
 
     A document is known by its path under the inbox (``teamA/workplan.docx``),
@@ -179,15 +239,27 @@ def read_inbox(
     content where there is one (``plan.docx``, not ``plan.docx.bak``); both
     rows say which. With ``fail_fast`` the first failed file raises its
     ``DocumentError``. ``outputs`` are the run's own files, skipped should
-    they sit in the inbox.
+    they sit in the inbox, and so are paths matching an ``exclude`` pattern.
+
+    With a ``store`` and ``keys`` (``store_keys``), each document is saved
+    with its parsed form; one read before under other settings is
+    normalised again from that form, unparsed; and a file whose content
+    failed under the same keys is ``Failed`` again, with its message, unread
+    (unless ``retry_failed``: then it is read, and remembered again should
+    it fail again). Once ``stop`` is set, reading ends between two files
+    with ``ingest.workers.Stopped``; the files read before it are saved.
     """
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
     now = datetime.now().replace(microsecond=0)
     limits = limits or Limits()
     skipped: list[tuple[Path, str]] = []
-    paths = list(discover(inbox, outputs, skipped=lambda path, why: skipped.append((path, why))))
-    links = [_failed(path, inbox_name(path, inbox), "", why, now) for path, why in skipped]
+    paths = list(
+        discover(
+            inbox, outputs, skipped=lambda path, why: skipped.append((path, why)), exclude=exclude
+        )
+    )
+    links = [failed(path, inbox_name(path, inbox), "", why, now) for path, why in skipped]
     if fail_fast and links:
         raise DocumentError(skipped[0][0], skipped[0][1])
     too_big = {p: why for p, path in enumerate(paths) if (why := too_large(path, limits))}
@@ -199,9 +271,22 @@ def read_inbox(
     for position, file in enumerate(files):
         contents.setdefault(file.digest or position, []).append(position)
     chosen, copies = choose(contents.values(), paths)
-    readings = _from_store(store, files, chosen, copies) if store is not None else {}
+    keys = keys or Keys()
+    fresh: set[int] = set()
+    readings: dict[int, Reading] = {}
+    if store is not None:
+        recall = replace(keys, failure="") if retry_failed else keys
+        readings, fresh = from_store(store, files, chosen, copies, recall, settings, limits, now)
+        for position in sorted(fresh):  # normalised again under new settings: kept as such
+            store.save(readings[position].source, readings[position].workplan,
+                       fingerprint=keys.failure, settings_key=keys.settings)  # fmt: skip
+    remembered = {p for p, r in readings.items() if r.source.result == "Failed" and p not in fresh}
+    recalled: frozenset[str] = frozenset()
     for position, why in too_big.items():
-        readings[position] = _failed(paths[position], files[position].name, "", why, now)
+        readings[position] = failed(paths[position], files[position].name, "", why, now)
+    unhashed = [readings[p] for p in too_big] + links  # failed unread: known by name, not content
+    if store is not None and not fail_fast:
+        recalled = _recall_unhashed(store, unhashed, "" if retry_failed else keys.failure)
     stored = set(readings)
     to_read = [p for p in chosen if p not in stored]
     if progress is not None:
@@ -213,17 +298,23 @@ def read_inbox(
         first = min(too_big)
         raise DocumentError(paths[first], too_big[first])
 
-    def read(path: Path, digest: str | None) -> Reading:
-        return ingest_file(path, settings, now, digest, name=inbox_name(path, inbox))
-
+    read = functools.partial(_read_named, inbox, settings, now)  # picklable, for spawned workers
     pairs = [(files[p].path, files[p].digest) for p in to_read]
-    results = read_files(pairs, read, limits, now)
+    results = read_outcomes(pairs, read, limits, now, stop)
     try:
-        for index, reading in results:
+        for index, outcome in results:
             position = to_read[index]
-            reading = as_named(reading, files[position])
+            reading = as_named(outcome.reading, files[position])
             if store is not None:
-                store.save(reading.source, reading.workplan)
+                passing = reading.source.message.startswith(_PASSING)
+                store.save(
+                    reading.source,
+                    reading.workplan,
+                    fingerprint="" if passing else keys.failure,
+                    settings_key=keys.settings,
+                    parsed=outcome.parsed,
+                    parser=keys.parser,
+                )
             readings[position] = reading
             if progress is not None:
                 progress(reading.source)
@@ -239,29 +330,35 @@ def read_inbox(
     for original in set(copies.values()) - stored:
         shared = [files[p].name for p, o in copies.items() if o == original]
         readings[original] = read_for(readings[original], shared)
-    return [readings[p] for p in range(len(paths))] + links
+    return Scan(
+        [readings[p] for p in range(len(paths))] + links,
+        parsed=len(to_read),
+        remembered=frozenset(files[p].name for p in remembered) | recalled,
+        renormalised=len(fresh),
+    )
 
 
-def _from_store(
-    store: Store, files: Sequence[DocumentFile], chosen: Sequence[int], copies: Mapping[int, int]
-) -> dict[int, Reading]:
-    """The files (positions in ``files``) whose content ``store`` holds: ``Unchanged``, unparsed.
+def _recall_unhashed(store: Store, failures: Sequence[Reading], key: str) -> frozenset[str]:
+    """Of ``failures`` (files failed unread: too large, links), the names that failed so before.
 
-    ``chosen`` and ``copies`` are as ``choose`` gives them: the actions of
-    one content name the file chosen of those that have it.
+    Such a file is known by its name and message (which says its size, or
+    where the link leads); the others are saved to be recalled next time.
     """
-    out: dict[int, Reading] = {}
-    known: dict[int, tuple[SourceRecord, Workplan]] = {}
-    for position in chosen:
-        digest = files[position].digest
-        found = store.known(digest) if digest else None
-        if found is not None:
-            known[position] = found
-            out[position] = unchanged(found, files[position], files[position].name)
-    for position, original in copies.items():
-        if original in known:
-            out[position] = unchanged(known[original], files[position], files[original].name)
-    return out
+    recalled = set()
+    for reading in failures:
+        source = reading.source
+        if key and store.failed_before(source.file, source.message, key):
+            recalled.add(source.file)
+        else:
+            store.save(source, None, fingerprint=key)
+    return frozenset(recalled)
+
+
+def _read_named(
+    inbox: Path, settings: Settings, now: datetime, path: Path, digest: str | None
+) -> Outcome:
+    """``ingest_outcome`` of ``path``, named by its path under ``inbox`` (a worker's reader)."""
+    return ingest_outcome(path, settings, now, digest, name=inbox_name(path, inbox))
 
 
 def own_files(register: Path, state: Path | None, *exports: Path | None) -> list[Path]:
@@ -287,6 +384,9 @@ def run(
     json_path: Path | None = None,
     state: Path | None = None,
     limits: Limits | None = None,
+    exclude: Sequence[str] = (),
+    retry_failed: bool = False,
+    stop: threading.Event | None = None,
 ) -> RunResult:
     """Read every document under ``inbox`` and write the register to ``register_path``.
 
@@ -295,25 +395,46 @@ def run(
     before stay in the register after their files leave the inbox. The
     newest version of each workplan takes over (``normalise.versions``). With
     ``fail_fast`` the run stops at the first failed file and writes no register.
+
+    A file that failed is remembered by its content, with its message, and is
+    not read again until it changes, the tool's version or the settings
+    change, or ``retry_failed``; ``RunResult.failed_now`` leaves it out.
+
+    Once ``stop`` is set (Ctrl-C), the run ends between two files, or before
+    the register is written, with ``ingest.workers.Stopped``: the documents
+    read are kept in the store, the register is left as it was.
     """
     state = state or default_state(register_path)
     outputs = own_files(register_path, state, csv_path, json_path)
+    limits = limits or Limits()
+    keys = store_keys(settings, limits)
     with Store(state) as store:
         started = store.start_run(datetime.now().replace(microsecond=0))
-        readings = read_inbox(
+        scan = scan_inbox(
             inbox, settings, fail_fast=fail_fast, progress=progress, store=store, limits=limits,
-            outputs=outputs,
+            outputs=outputs, exclude=exclude, keys=keys, retry_failed=retry_failed,
+            stop=stop,
         )  # fmt: skip
-        readings += store.held(besides={r.source.sha256 for r in readings})
+        readings = scan.readings
+        held = store.held(besides={r.source.sha256 for r in readings})
+        kept, again = refreshed(
+            store, held, settings, keys, limits, datetime.now().replace(microsecond=0)
+        )
+        readings += kept
         register: Register = build_register(readings, settings)
-        written = write_register(register, register_path)
+        if stop is not None and stop.is_set():
+            raise Stopped
+        edits = current_edits(register_path, store.edits())  # the analysts' work, carried over
+        written = write_register(register, register_path, edits=edits)
+        store.save_edits(to_json(edits, written.conflicts))
         store.save_leads(started, register.leads)
         failed = sum(1 for r in readings if r.source.result == "Failed")
         store.finish_run(started, len(readings), failed)
     if csv_path is not None:
-        write_actions_csv(register.actions, csv_path)
+        write_actions_csv(register.actions, csv_path, edits)
     if json_path is not None:
-        write_actions_json(register.actions, json_path)
+        write_actions_json(register.actions, json_path, edits)
     return RunResult(
-        written.path, register.sources, len(register.actions), written.locked, written.note
-    )
+        written.path, register.sources, len(register.actions), written.locked, written.note,
+        scan.parsed, scan.remembered, written.conflicts, scan.renormalised + again,
+    )  # fmt: skip

@@ -91,7 +91,21 @@ MIGRATIONS: tuple[str, ...] = (
         run_id INTEGER REFERENCES runs (id)
     );
     """,
+    """
+    ALTER TABLE documents ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN settings_key TEXT NOT NULL DEFAULT '';
+    CREATE TABLE parsed (
+        sha256 TEXT PRIMARY KEY,
+        parser TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
 )
+
+
+# SQLite's rollback journal, deleted at each commit: works wherever the file can be
+# locked, network shares (SMB, NFS) included; WAL needs memory shared between readers.
+JOURNAL_MODE = "DELETE"
 
 
 def default_state(register: Path) -> Path:
@@ -109,7 +123,8 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            # Not WAL: its shared memory does not work on the network shares inboxes live on.
+            self._db.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
             self._migrate()
         except sqlite3.Error as e:
             if primary(e) != "SQLITE_NOTADB":  # a damaged store, a full disk
@@ -165,13 +180,75 @@ class Store:
         return _record(self._db, row), _workplan(self._db, row)
 
     @state_errors
-    def save(self, record: SourceRecord, workplan: Workplan | None) -> None:
-        """Keep one document's result and actions, all or nothing."""
+    def failure(self, sha256: str, fingerprint: str) -> SourceRecord | None:
+        """The failure remembered for this content under ``fingerprint`` (tool version and settings).
+
+        ``None`` when this content has not failed, was read since, or failed
+        under another version or other settings: then it is worth reading again.
+        """
+        row = self._db.execute(
+            "SELECT * FROM documents WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
+        ).fetchone()
+        if row is None:
+            return None
+        record = _record(self._db, row)
+        found = dict(zip(_columns(self._db), row, strict=True))["fingerprint"]
+        if record.result != "Failed" or not fingerprint or found != fingerprint:
+            return None
+        return record
+
+    @state_errors
+    def failed_before(self, file: str, message: str, fingerprint: str) -> bool:
+        """Whether ``file``, not hashed (too large, a link), failed so last time, under ``fingerprint``."""
+        row = self._db.execute(
+            "SELECT result, message, fingerprint FROM documents WHERE file = ? AND sha256 = ''"
+            " ORDER BY id DESC LIMIT 1",
+            (shown(file),),
+        ).fetchone()
+        return row is not None and tuple(row) == ("Failed", shown(message), fingerprint)
+
+    @state_errors
+    def settings_key(self, sha256: str) -> str:
+        """The settings key the stored actions of this content were made under ('' if none)."""
+        row = self._db.execute(
+            "SELECT settings_key FROM documents WHERE sha256 = ? AND result = 'Ingested'"
+            " ORDER BY id DESC LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    @state_errors
+    def parsed(self, sha256: str, parser: str) -> str | None:
+        """The parsed form of this content as JSON, if kept and made by this ``parser`` version."""
+        row = self._db.execute(
+            "SELECT data FROM parsed WHERE sha256 = ? AND parser = ?", (sha256, parser)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    @state_errors
+    def save(
+        self,
+        record: SourceRecord,
+        workplan: Workplan | None,
+        *,
+        fingerprint: str = "",
+        settings_key: str = "",
+        parsed: str = "",
+        parser: str = "",
+    ) -> None:
+        """Keep one document's result and actions, all or nothing.
+
+        ``fingerprint`` (the tool's version and settings) is what a failure is
+        remembered under: a failed file is not read again until it changes.
+        ``settings_key`` is what the actions were normalised under; ``parsed``
+        (the parsed form as JSON, from the ``parser`` version) is kept by
+        content, so new settings need no parse.
+        """
         with self._transaction():
             cursor = self._db.execute(
                 "INSERT INTO documents (sha256, file, path, format, pages, workplan_key, workplan, period, subgroup,"
-                " abbreviation, notes, review, ingested_at, result, message, modified, file_modified)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " abbreviation, notes, review, ingested_at, result, message, modified, file_modified,"
+                " fingerprint, settings_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     record.sha256,
                     shown(record.file),
@@ -190,8 +267,15 @@ class Store:
                     shown(record.message),
                     _iso(record.modified),
                     _iso(record.file_modified),
+                    fingerprint,
+                    settings_key,
                 ),
             )
+            if parsed and parser:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO parsed (sha256, parser, data) VALUES (?, ?, ?)",
+                    (record.sha256, parser, parsed),
+                )
             if workplan is not None:
                 self._db.executemany(
                     "INSERT INTO actions (document_id, position, register_id, data) VALUES (?, ?, ?, ?)",
@@ -278,12 +362,43 @@ class Store:
         ]
 
     @state_errors
+    def save_edits(self, data: str) -> None:
+        """Keep the analysts' edits (``output.edits.to_json``), replacing the last run's.
+
+        Their own table, made when first needed: the register's edits are
+        analysts' work, not something a document gives.
+        """
+        with self._transaction():
+            self._db.execute(_EDITS_TABLE)
+            self._db.execute(
+                "INSERT OR REPLACE INTO analyst_edits (id, data, saved_at) VALUES (1, ?, ?)",
+                (data, datetime.now().isoformat(timespec="seconds")),
+            )
+
+    @state_errors
+    def edits(self) -> str | None:
+        """The analysts' edits the last run kept (``save_edits``), or ``None``."""
+        self._db.execute(_EDITS_TABLE)
+        row = self._db.execute("SELECT data FROM analyst_edits WHERE id = 1").fetchone()
+        return str(row[0]) if row else None
+
+    @state_errors
     def counts(self) -> dict[str, int]:
         """How many documents, actions, runs and resolved leads the store holds."""
         return {
             t: int(self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
-            for t in ("documents", "actions", "runs", "leads")
+            for t in ("documents", "actions", "runs", "leads", "parsed")
         }
+
+
+# The analysts' edits, one JSON document (output.edits.to_json); additive, so no migration.
+_EDITS_TABLE = """
+    CREATE TABLE IF NOT EXISTS analyst_edits (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        data TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    )
+"""
 
 
 def _iso(when: datetime | None) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -29,10 +29,12 @@ Snapshot = Mapping[str, tuple[int, int]]
 DEFAULT_INTERVAL = 30.0
 
 
-def snapshot(inbox: Path, outputs: Collection[Path] = ()) -> dict[str, tuple[int, int]]:
+def snapshot(
+    inbox: Path, outputs: Collection[Path] = (), exclude: Sequence[str] = ()
+) -> dict[str, tuple[int, int]]:
     """Each file the batch would see, with its size and modification time (ns)."""
     out = {}
-    for path in discover(inbox, outputs):
+    for path in discover(inbox, outputs, exclude=exclude):
         try:
             stat = path.stat()
         except OSError:  # gone between listing and looking
@@ -55,20 +57,24 @@ def watch(
     interval: float = DEFAULT_INTERVAL,
     stop: threading.Event | None = None,
     outputs: Collection[Path] = (),
+    exclude: Sequence[str] = (),
+    acknowledge: Callable[[int], object] | None = None,
 ) -> None:
     """Call ``run_once`` on the first poll and whenever the inbox has changed and settled.
 
     Returns when ``stop`` is set (``SIGTERM`` and ``SIGINT`` set it when this
     runs in the main thread); a run in progress is finished first. The
-    run's own ``outputs`` are not changes to the inbox.
+    run's own ``outputs`` are not changes to the inbox, nor are paths
+    matching an ``exclude`` pattern. ``acknowledge`` is told the signal's
+    number as it arrives, so the user hears at once that it was taken.
     """
     stop = stop or threading.Event()
-    restore = _stop_on_signals(stop)
+    restore = _stop_on_signals(stop, acknowledge)
     try:
         last_run: Snapshot | None = None
         previous: Snapshot = {}
         while not stop.is_set():
-            current = snapshot(inbox, outputs) if inbox.is_dir() else {}
+            current = snapshot(inbox, outputs, exclude) if inbox.is_dir() else {}
             if due(last_run, previous, current):
                 run_once()
                 last_run = current
@@ -78,12 +84,16 @@ def watch(
         restore()
 
 
-def _stop_on_signals(stop: threading.Event) -> Callable[[], None]:
+def _stop_on_signals(
+    stop: threading.Event, acknowledge: Callable[[int], object] | None
+) -> Callable[[], None]:
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
     def handler(number: int, _frame: FrameType | None) -> None:
         log.info("signal %d: stopping after the current run", number)
+        if not stop.is_set() and acknowledge is not None:
+            acknowledge(number)
         stop.set()
 
     before = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}

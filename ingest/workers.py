@@ -14,8 +14,14 @@ register) is bounded too; and workers die with the run that started them.
 
 Children are forked where the platform allows, so they start with the
 libraries already loaded (a few milliseconds each) and leave through
-``os._exit`` without closing the parent's SQLite connection. Elsewhere the
-files are read in this process, in turn, with no limits.
+``os._exit`` without closing the parent's SQLite connection. Where there is
+no ``fork`` (Windows, and macOS by choice) they are spawned: each starts a
+fresh interpreter and imports the readers (about a second), and the same
+time and memory limits hold. ``WORKPLANS_START_METHOD=spawn`` chooses spawn
+where fork exists too (the tests run the workers both ways). The reader
+handed to ``read_files`` must then be picklable: a module-level function or
+a ``functools.partial`` of one, never a closure. Children ignore Ctrl-C: the
+run that started them stops them, and says so once.
 
 Why not ``concurrent.futures.ProcessPoolExecutor``: a pool cannot stop one
 task that hangs without breaking every other task in the pool, and a time
@@ -24,12 +30,15 @@ limit per file is the point here.
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection, wait
@@ -37,6 +46,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from normalise.model import Action, Reading, SourceRecord, Workplan
+from parsers.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +69,37 @@ MAX_CELL_CHARS = 32_767
 MAX_DOCUMENT_CHARS = 5_000_000
 
 Reader = Callable[[Path, str | None], Reading]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What reading one file gave: its reading and, when it was parsed, its parsed form as JSON.
+
+    The parsed form (``ingest.parsed_form``) goes to the store, so new
+    settings apply to the document later without parsing it again.
+    """
+
+    reading: Reading
+    parsed: str = ""
+
+
+OutcomeReader = Callable[[Path, str | None], Outcome]
+
+
+def _outcome_of(read: Reader, path: Path, digest: str | None) -> Outcome:
+    return Outcome(read(path, digest))
+
+
+# How often a run waiting on its workers looks whether it was asked to stop (Ctrl-C).
+STOP_POLL_SECONDS = 0.2
+
+
+class Stopped(Exception):
+    """The run was asked to stop (Ctrl-C, SIGTERM) and stopped between two files."""
+
+
+# Chooses how workers start ("fork", "spawn", "forkserver"); unset: fork where there is one.
+START_METHOD_VARIABLE = "WORKPLANS_START_METHOD"
 
 
 def default_jobs() -> int:
@@ -169,37 +210,78 @@ def read_files(
     read: Reader,
     limits: Limits,
     now: datetime,
+    stop: threading.Event | None = None,
 ) -> Generator[tuple[int, Reading], None, None]:
     """Read each ``(path, sha256)`` with ``read``, yielding ``(position, reading)`` as each ends.
 
     Results come in the order files finish, not the order given. A file
     that overruns ``limits.timeout`` or whose reader dies gives a ``Failed``
     reading. Closing the iterator early (``fail_fast``) kills the children.
+    Once ``stop`` is set, the children are killed and ``Stopped`` is raised
+    (within ``STOP_POLL_SECONDS``); what was yielded before stands.
     """
-    context = _fork_context()
+    outcomes = read_outcomes(files, functools.partial(_outcome_of, read), limits, now, stop)
+    try:
+        for index, outcome in outcomes:
+            yield index, outcome.reading
+    finally:
+        outcomes.close()
+
+
+def read_outcomes(
+    files: Sequence[tuple[Path, str | None]],
+    read: OutcomeReader,
+    limits: Limits,
+    now: datetime,
+    stop: threading.Event | None = None,
+) -> Generator[tuple[int, Outcome], None, None]:
+    """``read_files`` for a reader that also gives each file's parsed form (an ``Outcome``)."""
+    context = worker_context()
     if context is None:
         for index, (path, digest) in enumerate(files):
+            _check(stop)
             yield index, _read_bounded(read, path, digest, limits, now)
         return
     pending = list(enumerate(files))
     pending.reverse()
     running: list[_Child] = []
+    poll = STOP_POLL_SECONDS if stop is not None else None
     try:
         while pending or running:
+            _check(stop)
             while pending and len(running) < max(1, limits.jobs):
                 index, (path, digest) = pending.pop()
                 running.append(_start(context, index, path, digest, read, limits, now))
-            yield from _collect(running, now, limits.timeout)
+            yield from _collect(running, now, limits.timeout, poll)
     finally:
         for child in running:
             _stop(child)
 
 
-def _fork_context() -> multiprocessing.context.BaseContext | None:
-    try:
-        return multiprocessing.get_context("fork")
-    except ValueError:
-        return None
+def _check(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise Stopped
+
+
+def worker_context() -> multiprocessing.context.BaseContext | None:
+    """How workers start: ``$WORKPLANS_START_METHOD``, else fork where there is one, else spawn.
+
+    ``None`` only where the platform starts no processes at all: then files
+    are read in this process, in turn, with no limits.
+    """
+    chosen = os.environ.get(START_METHOD_VARIABLE, "").strip()
+    if chosen:
+        try:
+            return multiprocessing.get_context(chosen)
+        except ValueError as e:
+            methods = ", ".join(multiprocessing.get_all_start_methods())
+            raise ConfigError(
+                f"{START_METHOD_VARIABLE}={chosen}: not a way to start workers here; use one of {methods}"
+            ) from e
+    for method in ("fork", "spawn"):
+        with suppress(ValueError):
+            return multiprocessing.get_context(method)
+    return None
 
 
 def _start(
@@ -207,7 +289,7 @@ def _start(
     index: int,
     path: Path,
     digest: str | None,
-    read: Reader,
+    read: OutcomeReader,
     limits: Limits,
     now: datetime,
 ) -> _Child:
@@ -224,13 +306,14 @@ def _start(
 
 def _child_main(
     sender: Connection,
-    read: Reader,
+    read: OutcomeReader,
     path: Path,
     digest: str | None,
     now: datetime,
     limits: Limits,
     parent: int,
 ) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the run stops its workers itself
     _die_with(parent)
     _limit_memory(limits.child_memory)
     sender.send(_read_bounded(read, path, digest, limits, now))
@@ -238,14 +321,16 @@ def _child_main(
 
 
 def _read_bounded(
-    read: Reader, path: Path, digest: str | None, limits: Limits, now: datetime
-) -> Reading:
-    """``read``'s reading of ``path``, failed when it ran out of memory or produced too much."""
+    read: OutcomeReader, path: Path, digest: str | None, limits: Limits, now: datetime
+) -> Outcome:
+    """``read``'s outcome for ``path``, failed when it ran out of memory or produced too much."""
     try:
-        return bounded(read(path, digest), path, limits, now)
+        outcome = read(path, digest)
+        reading = bounded(outcome.reading, path, limits, now)
     except MemoryError:
         message = "too large to read: it ran out of memory"
-        return Reading(failed_record(path, digest, message, now))
+        return Outcome(Reading(failed_record(path, digest, message, now)))
+    return outcome if reading is outcome.reading else Outcome(reading)
 
 
 # prctl(2) option: the signal the kernel sends this process when its parent dies.
@@ -280,10 +365,13 @@ def _limit_memory(allowance: int) -> None:
         pass  # no /proc or no rlimits here: the time limit still holds
 
 
-def _collect(running: list[_Child], now: datetime, timeout: float) -> Iterator[tuple[int, Reading]]:
-    """Wait for the first child to finish or overrun, and yield what ended."""
+def _collect(
+    running: list[_Child], now: datetime, timeout: float, poll: float | None = None
+) -> Iterator[tuple[int, Outcome]]:
+    """Wait for the first child to finish or overrun (or ``poll`` seconds), and yield what ended."""
     soonest = min(c.deadline for c in running)
-    ready = wait([c.conn for c in running], timeout=max(0.0, soonest - time.monotonic()))
+    wait_for = max(0.0, soonest - time.monotonic())
+    ready = wait([c.conn for c in running], timeout=min(wait_for, poll) if poll else wait_for)
     for child in list(running):
         if child.conn in ready:
             running.remove(child)
@@ -296,19 +384,22 @@ def _collect(running: list[_Child], now: datetime, timeout: float) -> Iterator[t
                 f"took longer than {timeout:.0f} s to read and was stopped; "
                 "check the file opens, or raise --timeout"
             )
-            yield child.index, Reading(failed_record(child.path, child.digest, message, now))
+            yield (
+                child.index,
+                Outcome(Reading(failed_record(child.path, child.digest, message, now))),
+            )
 
 
-def _result(child: _Child, now: datetime) -> Reading:
+def _result(child: _Child, now: datetime) -> Outcome:
     try:
-        reading: Reading = child.conn.recv()
+        reading: Outcome = child.conn.recv()
     except (EOFError, OSError):  # the child died before it could answer
         child.process.join(5)
         code = child.process.exitcode
         message = (
             f"the reader stopped unexpectedly (exit code {code}); please report it with this file"
         )
-        reading = Reading(failed_record(child.path, child.digest, message, now))
+        reading = Outcome(Reading(failed_record(child.path, child.digest, message, now)))
     child.conn.close()
     child.process.join(5)
     return reading

@@ -7,6 +7,7 @@ the previous one as it was.
 
 from __future__ import annotations
 
+import copy as copying
 import logging
 import math
 import os
@@ -20,30 +21,30 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from normalise.model import Register
-from output.columns import Column, Value, sheets
+from output.analyst import IN_VIEWS, analyst_columns, dress_analyst, write_fingerprints
+from output.cells import (
+    MAX_ROW_POINTS,
+    POINTS_PER_LINE,
+    display_width,
+    put_value,
+    set_cell,
+    style_kind,
+)
+from output.columns import CONFLICTS, FROZEN, PRINTED, VIEWS, Column, sheets
 from output.dress import dress_actions
-from output.summary import Block, summary
+from output.edits import AnalystEdits, Conflict, conflicts, fingerprint
+from output.printing import page_setup, print_columns
+from output.summary import summary
+from output.summary_sheet import write_summary
 
 log = logging.getLogger(__name__)
 
-# Excel reads a cell starting with these as a formula when a user edits it;
-# we store such text as text and tell Excel so (quote prefix).
-_FORMULA_STARTS = ("=", "+", "-", "@")
-_EXCEL_MAX_CHARS = 32_767
-_DATE_FORMAT = "yyyy-mm-dd"
-_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-# Excel does not size rows to wrapped text itself; 15 points a line (Calibri 11),
-# capped at Excel's maximum row height.
-_POINTS_PER_LINE = 15.0
-_MAX_ROW_POINTS = 409.0
 # A lock file is there while the register is open; one older than a working day
 # was most likely left behind by a program that crashed or lost its network drive.
 STALE_LOCK_AGE = timedelta(days=1)
@@ -60,41 +61,82 @@ class RegisterWriteError(OSError):
 class Written:
     """Where the register went: its path, the backup of the one before,
     whether the usual file was locked (open in Excel) so a dated copy was
-    written, and a ``note`` for the user ("" when there is nothing to say,
-    else what to do about a lock file that looks stale)."""
+    written, a ``note`` for the user ("" when there is nothing to say,
+    else what to do about a lock file that looks stale), and the analysts'
+    values the register holds beside the documents' (``Conflicts``)."""
 
     path: Path
     backup: Path | None = None
     locked: bool = False
     note: str = ""
+    conflicts: tuple[Conflict, ...] = ()
 
 
-# The widest a Summary column grows; longer text (an action) wraps.
-SUMMARY_WIDTH = 60
-
-
-def write_register(register: Register, path: Path, *, today: date | None = None) -> Written:
+def write_register(
+    register: Register,
+    path: Path,
+    *,
+    today: date | None = None,
+    edits: AnalystEdits | None = None,
+) -> Written:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``.
 
     A ``Summary`` sheet comes first, then every sheet of the contract, each an
     Excel table with a frozen header row and filter buttons; dates are real
-    dates; no cell holds a formula. The previous register is kept as
-    ``<name>.previous.xlsx``; when the register is open (locked), a dated copy
-    is written beside it instead, only the newest ``KEEP_DATED_COPIES`` of
-    them are kept, and a lock file that looks left over is said in
-    ``Written.note``.
+    dates; no cell holds a formula. ``today`` is the run date the views count
+    from. ``edits`` (``output.edits.read_edits`` of the register being
+    replaced) fill the analyst's columns of ``Actions`` by Register ID; their
+    edits of generated cells go to ``Conflicts``, never over the documents'
+    values. The previous register is kept as ``<name>.previous.xlsx``; when
+    the register is open (locked), a dated copy is written beside it instead,
+    only the newest ``KEEP_DATED_COPIES`` of them are kept, and a lock file
+    that looks left over is said in ``Written.note``.
     """
+    today = today or date.today()
+    edits = edits or AnalystEdits()
+    path = Path(path)
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
-    write_summary(workbook.create_sheet("Summary"), summary(register, today or date.today()))
+    write_summary(workbook.create_sheet("Summary"), summary(register, today))
     sources = {s.file: s.path for s in register.sources if s.path}
-    for name, columns, records in sheets(register):
+    found = conflicts(edits, register, today)
+    fingerprinted: tuple[Worksheet, tuple[Column, ...], int] | None = None
+    for name, columns, records in sheets(register, today):
         ws = workbook.create_sheet(name)
+        if name in VIEWS:  # the analyst's status and note beside the open actions
+            columns = (*columns, *analyst_columns(edits, IN_VIEWS))
+        if name != "Actions":
+            _write_sheet(ws, name, columns, records)
+            continue
+        columns = (*columns, *analyst_columns(edits))
         _write_sheet(ws, name, columns, records)
-        if name == "Actions":
-            removed = [n for n, a in enumerate(register.actions, start=1) if a.removed]
-            dress_actions(ws, columns, len(records), sources, removed)
-    return _save(workbook, Path(path))
+        removed = [n for n, a in enumerate(register.actions, start=1) if a.removed]
+        dress_actions(ws, columns, len(records), sources, removed, path.parent)
+        dress_analyst(ws, columns, len(records))
+        ws.freeze_panes = ws.cell(row=2, column=FROZEN + 1).coordinate
+        print_columns(ws, PRINTED, len(records))
+        fingerprinted = (ws, columns, len(records))
+    _write_sheet(workbook.create_sheet("Conflicts"), "Conflicts", CONFLICTS, found)
+    if fingerprinted is not None:
+        write_fingerprints(workbook, *fingerprinted)  # last, and hidden
+    written = _save(workbook, path)
+    _say_new_conflicts(found, edits.conflicts, path)
+    return Written(written.path, written.backup, written.locked, written.note, found)
+
+
+def _say_new_conflicts(found: Sequence[Conflict], before: Sequence[Conflict], path: Path) -> None:
+    """Warn of the conflicts ``found`` that the register did not hold ``before``: once each."""
+    said = {(c.register_id, c.column, fingerprint(c.analyst)) for c in before}
+    new = [c for c in found if (c.register_id, c.column, fingerprint(c.analyst)) not in said]
+    if new:
+        log.warning(
+            "%d edit(s) of generated cells in %s kept in its Conflicts sheet, beside the "
+            "documents' values (which stay in Actions): %s",
+            len(new),
+            path.name,
+            "; ".join(f"{c.register_id} {c.column}: {c.analyst!s}" for c in new[:3])
+            + ("; ..." if len(new) > 3 else ""),
+        )
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -182,6 +224,8 @@ def _save(workbook: Workbook, path: Path) -> Written:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
         os.close(handle)
+        # mkstemp makes the file owner-only; the register is shared as the folder's other files
+        os.chmod(tmp, _USUAL_MODE & ~_umask())
     except OSError as e:
         raise RegisterWriteError(f"{path}: cannot write the register here ({e.strerror})") from e
     try:
@@ -214,41 +258,19 @@ def _save(workbook: Workbook, path: Path) -> Written:
     return Written(target, backup, locked, note)
 
 
-def write_summary(ws: Worksheet, blocks: Sequence[Block]) -> None:
-    """Lay the summary blocks down the sheet, each a titled Excel table."""
-    row = 1
-    widths: dict[int, int] = {}
-    for block in blocks:
-        ws.cell(row=row, column=1, value=block.title).font = Font(bold=True, size=12)
-        header = row + 1
-        for k, name in enumerate(block.columns, start=1):
-            title = ws.cell(row=header, column=k, value=name)
-            title.font = Font(bold=True)
-            if block.rows and all(isinstance(r[k - 1], int) for r in block.rows):
-                title.alignment = Alignment(horizontal="right")  # over its right-aligned counts
-            widths[k] = max(widths.get(k, 0), len(name) + 2)
-        for r, values in enumerate(block.rows, start=header + 1):
-            for k, value in enumerate(values, start=1):
-                cell = ws.cell(row=r, column=k)
-                _set(cell, value)
-                cell.alignment = Alignment(vertical="top")
-                if _display_width(value) > SUMMARY_WIDTH:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-                    lines = math.ceil(_display_width(value) / SUMMARY_WIDTH)
-                    ws.row_dimensions[r].height = min(lines * _POINTS_PER_LINE, _MAX_ROW_POINTS)
-                widths[k] = max(widths.get(k, 0), min(_display_width(value), SUMMARY_WIDTH))
-        last = get_column_letter(len(block.columns))
-        if block.rows:
-            table = Table(displayName=block.name, ref=f"A{header}:{last}{header + len(block.rows)}")
-            table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-            ws.add_table(table)
-        else:
-            ws.cell(row=header + 1, column=1, value="none")
-        row = header + max(len(block.rows), 1) + 2
-    for k, width in widths.items():
-        ws.column_dimensions[get_column_letter(k)].width = width + 1
-    ws.freeze_panes = "A2"
-    _print_setup(ws, title_rows=False)
+# What a program creating a file asks for; the umask takes away what the user's settings forbid.
+_USUAL_MODE = 0o666
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then put back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
 
 
 def _write_sheet(
@@ -258,37 +280,35 @@ def _write_sheet(
     for cell in ws[1]:
         cell.font = Font(bold=True)
     widths = [len(c.name) + 2 for c in columns]
+    # One style per column and kind of value, made once and copied to each cell:
+    # openpyxl builds and looks up a style object for every style set on a cell,
+    # which cost most of the time of a large register's write.
+    styles: dict[tuple[int, str], Any] = {}
     for r, record in enumerate(records, start=2):
         for k, column in enumerate(columns):
             value = column.get(record)
-            cell = ws.cell(row=r, column=k + 1)
-            _set(cell, value)
-            if column.wrap:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            target: Any = ws.cell(row=r, column=k + 1)  # a Cell: the sheet merges none
+            made = styles.get((k, style_kind(value)))
+            if made is None:
+                set_cell(target, value)
+                target.alignment = _WRAP_TOP if column.wrap else _TOP
+                styles[(k, style_kind(value))] = copying.copy(target._style)
             else:
-                cell.alignment = Alignment(vertical="top")
-            widths[k] = max(widths[k], min(_display_width(value), column.max_width))
+                put_value(target, value)
+                target._style = copying.copy(made)
+            widths[k] = max(widths[k], min(display_width(value), column.max_width))
     for k, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(k + 1)].width = width + 1
     _row_heights(ws, columns, records, widths)
     ws.freeze_panes = "A2"
-    _print_setup(ws, title_rows=True)
+    page_setup(ws, title_rows=True)
     last = get_column_letter(len(columns))
     # An Excel table needs a data row: an empty sheet's table has one blank row,
-    # as Excel makes when a table is inserted over a header alone.
-    table = Table(displayName=name, ref=f"A1:{last}{max(len(records), 1) + 1}")
+    # as Excel makes when a table is inserted over a header alone. Its name has
+    # no spaces (``Action leads`` is the table ``ActionLeads``).
+    table = Table(displayName=name.replace(" ", ""), ref=f"A1:{last}{max(len(records), 1) + 1}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
-
-
-def _print_setup(ws: Worksheet, *, title_rows: bool) -> None:
-    """Landscape, as wide as the page, the header row repeated on each printed page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    if title_rows:
-        ws.print_title_rows = "1:1"
 
 
 def _row_heights(
@@ -308,29 +328,4 @@ def _row_heights(
                 lines, sum(math.ceil(max(len(part), 1) / per_line) for part in value.split("\n"))
             )
         if lines > 1:
-            ws.row_dimensions[r].height = min(lines * _POINTS_PER_LINE, _MAX_ROW_POINTS)
-
-
-def _set(cell: Any, value: Value) -> None:
-    if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:_EXCEL_MAX_CHARS]
-        cell.value = text
-        cell.data_type = "s"
-        if text.startswith(_FORMULA_STARTS):
-            cell.quotePrefix = True
-        return
-    cell.value = value
-    if isinstance(value, datetime):
-        cell.number_format = _DATETIME_FORMAT
-    elif isinstance(value, date):
-        cell.number_format = _DATE_FORMAT
-
-
-def _display_width(value: Value) -> int:
-    if value is None:
-        return 0
-    if isinstance(value, datetime):
-        return 16
-    if isinstance(value, date):
-        return 10
-    return max((len(line) for line in str(value).splitlines()), default=0)
+            ws.row_dimensions[r].height = min(lines * POINTS_PER_LINE, MAX_ROW_POINTS)

@@ -18,7 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from normalise.model import Action
-from output.columns import ACTIONS, Value
+from output.analyst import analyst_columns
+from output.columns import ACTIONS, Column, Value
+from output.edits import AnalystEdits
 
 # A spreadsheet opening a CSV takes a cell starting with one of these for a
 # formula; OWASP's advice is a single quote first. The same rule as the lead
@@ -43,16 +45,29 @@ def _plain(value: Value) -> str | int | float | None:
     return value
 
 
-def rows(actions: Sequence[Action]) -> list[dict[str, str | int | float | None]]:
-    """Each action as ``{column: value}`` in the contract's column order."""
-    return [{c.name: _plain(c.get(a)) for c in ACTIONS} for a in actions]
+def _columns(edits: AnalystEdits | None) -> tuple[Column, ...]:
+    """The Actions sheet's columns: the generated ones, then the analysts'."""
+    return (*ACTIONS, *analyst_columns(edits or AnalystEdits()))
 
 
-def csv_rows(actions: Sequence[Action]) -> list[dict[str, str | int | float | None]]:
+def rows(
+    actions: Sequence[Action], edits: AnalystEdits | None = None
+) -> list[dict[str, str | int | float | None]]:
+    """Each action as ``{column: value}`` in the Actions sheet's column order.
+
+    The analysts' columns come last, filled from ``edits`` (blank without).
+    """
+    columns = _columns(edits)
+    return [{c.name: _plain(c.get(a)) for c in columns} for a in actions]
+
+
+def csv_rows(
+    actions: Sequence[Action], edits: AnalystEdits | None = None
+) -> list[dict[str, str | int | float | None]]:
     """``rows(actions)`` with every text that starts like a formula quoted (``csv_cell``)."""
     return [
         {k: csv_cell(v) if isinstance(v, str) else v for k, v in row.items()}
-        for row in rows(actions)
+        for row in rows(actions, edits)
     ]
 
 
@@ -69,7 +84,9 @@ def _atomic(path: Path, text: str) -> Path:
     return path
 
 
-def write_actions_csv(actions: Sequence[Action], path: Path) -> Path:
+def write_actions_csv(
+    actions: Sequence[Action], path: Path, edits: AnalystEdits | None = None
+) -> Path:
     """The Actions table as UTF-8 CSV (with a byte-order mark, so Excel reads it as UTF-8).
 
     A cell that starts like a formula is written with a single quote first:
@@ -82,12 +99,14 @@ def write_actions_csv(actions: Sequence[Action], path: Path) -> Path:
             lines.append(text)
             return len(text)
 
-    writer = csv.DictWriter(_Sink(), fieldnames=[c.name for c in ACTIONS])
+    writer = csv.DictWriter(_Sink(), fieldnames=[c.name for c in _columns(edits)])
     writer.writeheader()
-    writer.writerows(csv_rows(actions))
+    writer.writerows(csv_rows(actions, edits))
     return _atomic(path, "\ufeff" + "".join(lines))
 
 
-def write_actions_json(actions: Sequence[Action], path: Path) -> Path:
+def write_actions_json(
+    actions: Sequence[Action], path: Path, edits: AnalystEdits | None = None
+) -> Path:
     """The Actions table as a JSON list of objects keyed by column name."""
-    return _atomic(path, json.dumps(rows(actions), ensure_ascii=False, indent=1) + "\n")
+    return _atomic(path, json.dumps(rows(actions, edits), ensure_ascii=False, indent=1) + "\n")

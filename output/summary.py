@@ -33,20 +33,25 @@ def _open(action: Action) -> bool:
 
 
 def by_workplan(register: Register) -> Block:
-    """Actions per workplan and status; actions a newer version dropped count as ``Removed``."""
+    """Actions per workplan and status; actions a newer version dropped count as ``Removed``.
+
+    ``Key`` is the workplan's short key (``PPYP 2023-24``), the chart's label.
+    """
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    keys: dict[tuple[str, str], str] = {}
     for a in register.actions:
         column = "Removed" if a.removed else a.status.value if a.status else "No status"
         counts[(a.workplan, a.period)][column] += 1
+        keys.setdefault((a.workplan, a.period), a.register_id.rsplit(" / ", 1)[0])
     columns = (*STATUSES, "No status", "Removed")
     rows: tuple[tuple[str | int, ...], ...] = tuple(
-        (workplan, period, *(c[s] for s in columns), sum(c.values()))
+        (workplan, keys[(workplan, period)], period, *(c[s] for s in columns), sum(c.values()))
         for (workplan, period), c in sorted(counts.items())
     )
     return Block(
         "ByWorkplan",
         "Actions by workplan and status",
-        ("Workplan", "Period", *columns, "Total"),
+        ("Workplan", "Key", "Period", *columns, "Total"),
         rows,
     )
 

@@ -17,13 +17,22 @@ from normalise.model import Action, Register, SourceRecord, Timeframe, Timeframe
 from output.excel import write_register
 
 CONTRACT = {
-    "Actions": ["Register ID", "Workplan", "Period", "Priority", "Impact", "Action ID", "Action", "Themes", "Lead",
-                "Support", "Lead (as written)", "Timeframe (as written)", "Timeframe type", "Due", "Status",
-                "Source", "Location", "Review"],
+    "Actions": ["Register ID", "Action", "Status", "Due", "Lead", "Support", "Timeframe (as written)",
+                "Timeframe type", "Themes", "Workplan", "Period", "Priority", "Impact", "Action ID",
+                "Lead (as written)", "Source", "Location", "Review",
+                "Analyst status", "Analyst note", "Checked by", "Checked on"],
+    "Overdue": ["Register ID", "Action", "Status", "Due", "Lead", "Support", "Timeframe (as written)", "Workplan",
+                "Analyst status", "Analyst note"],
+    "Due soon": ["Register ID", "Action", "Status", "Due", "Lead", "Support", "Timeframe (as written)", "Workplan",
+                 "Analyst status", "Analyst note"],
+    "By lead": ["Lead", "Role", "Register ID", "Action", "Status", "Due", "Workplan", "Analyst status", "Analyst note"],
+    "Action leads": ["Register ID", "Lead", "Kind", "Role"],
+    "Action themes": ["Register ID", "Theme"],
     "Leads": ["Lead", "Kind", "Organisation", "Written as", "Actions", "Workplans"],
     "Review": ["Register ID", "Field", "Before", "After", "Rule", "Confidence"],
     "Sources": ["File", "SHA-256", "Format", "Pages", "Workplan", "Period", "Actions", "Result", "Message", "Ingested at"],
     "History": ["Register ID", "Field", "Old", "New", "Source", "Changed at"],
+    "Conflicts": ["Register ID", "Column", "Analyst value", "Document value", "Found on"],
 }  # fmt: skip
 
 
@@ -53,19 +62,23 @@ def actions_and_register(tmp_path_factory: pytest.TempPathFactory) -> tuple[Regi
 
 def test_every_contract_sheet_and_column(register: Path) -> None:
     wb = load_workbook(register)
-    assert wb.sheetnames == ["Summary", *CONTRACT]
+    assert wb.sheetnames == ["Summary", *CONTRACT, "_written"]
+    assert wb["_written"].sheet_state == "veryHidden"  # what the tool wrote, to tell edits apart
     for name, columns in CONTRACT.items():
         ws = wb[name]
         assert [c.value for c in ws[1]] == columns
-        assert ws.freeze_panes == "A2"
+        # Register ID and Action stay in sight on Actions
+        assert ws.freeze_panes == ("C2" if name == "Actions" else "A2")
         # every sheet is a table, an empty one (History here) with one blank row
-        assert list(ws.tables) == [name]
+        table = name.replace(" ", "")
+        assert list(ws.tables) == [table]
         last = ws.cell(1, len(columns)).column_letter
-        assert ws.tables[name].ref == f"A1:{last}{max(ws.max_row, 2)}"
-        assert ws.tables[name].autoFilter is not None
+        assert ws.tables[table].ref == f"A1:{last}{max(ws.max_row, 2)}"
+        assert ws.tables[table].autoFilter is not None
     frames = pd.read_excel(register, sheet_name=None)
     assert {n: list(f.columns) for n, f in frames.items() if n in CONTRACT} == CONTRACT
     assert len(frames["History"]) == 0  # the blank row is no record
+    assert len(frames["Conflicts"]) == 0
 
 
 def test_one_row_per_action_of_every_sample(register: Path) -> None:
@@ -109,7 +122,7 @@ def test_one_row_per_action_of_every_sample(register: Path) -> None:
 
 def test_dates_are_real_dates_and_nothing_is_a_formula(register: Path) -> None:
     wb = load_workbook(register)
-    dues = [c for c in wb["Actions"]["N"][1:] if c.value is not None]
+    dues = [c for c in wb["Actions"]["D"][1:] if c.value is not None]
     assert len(dues) > 10
     assert all(isinstance(c.value, datetime) and c.number_format == "yyyy-mm-dd" for c in dues)
     for ws in wb.worksheets:
@@ -129,9 +142,9 @@ def test_text_starting_like_a_formula_stays_text(tmp_path: Path) -> None:
         tmp_path / "r.xlsx",
     ).path
     ws = load_workbook(path)["Actions"]
-    assert [ws[f"G{r}"].value for r in (2, 3, 4)] == ["=SUM(A1:A9)", "+44 20", "@risk"]
-    assert all(ws[f"G{r}"].data_type == "s" and ws[f"G{r}"].quotePrefix for r in (2, 3, 4))
-    assert ws["I2"].value == "=HYPERLINK(1)" and ws["I2"].data_type == "s"
+    assert [ws[f"B{r}"].value for r in (2, 3, 4)] == ["=SUM(A1:A9)", "+44 20", "@risk"]
+    assert all(ws[f"B{r}"].data_type == "s" and ws[f"B{r}"].quotePrefix for r in (2, 3, 4))
+    assert ws["E2"].value == "=HYPERLINK(1)" and ws["E2"].data_type == "s"
 
 
 def test_a_failed_write_leaves_the_previous_register(
@@ -181,6 +194,7 @@ def test_summary_answers_the_first_questions(actions_and_register: tuple[Registe
     by_workplan = _block(ws, "ByWorkplan")
     assert by_workplan[0] == (
         "Workplan",
+        "Key",
         "Period",
         "Complete",
         "On track",
@@ -193,6 +207,7 @@ def test_summary_answers_the_first_questions(actions_and_register: tuple[Registe
     # as shaded: 2021-22 has 4 complete, 9 on track, 2 at risk, 2 overdue, 2 unshaded
     assert by_workplan[1] == (
         "Promote and Protect Young People Sub-Group Workplan",
+        "PPYP 2021-22",
         "2021-22",
         4,
         9,
@@ -202,7 +217,7 @@ def test_summary_answers_the_first_questions(actions_and_register: tuple[Registe
         0,
         19,
     )
-    assert by_workplan[2][1:] == ("2023-24", 2, 11, 4, 2, 0, 0, 19)
+    assert by_workplan[2][2:] == ("2023-24", 2, 11, 4, 2, 0, 0, 19)
     no_lead = _block(ws, "NoLead")
     assert no_lead[0] == ("Action", "Register ID", "Source")
     assert {r[1] for r in no_lead[1:]} == {
@@ -238,12 +253,16 @@ def test_status_is_coloured_by_rule_with_a_drop_down_and_sources_link(tmp_path: 
     ws = load_workbook(path)["Actions"]
     rules = {str(r.formula[0]) for rng in ws.conditional_formatting for r in rng.rules}
     assert rules == {'"Complete"', '"On track"', '"At risk"', '"Overdue"'}
-    (validation,) = ws.data_validations.dataValidation
+    assert {str(rng.sqref) for rng in ws.conditional_formatting} == {"C2", "S2"}
+    validation, checked_on = ws.data_validations.dataValidation
     assert (
         validation.type == "list" and validation.formula1 == '"Complete,On track,At risk,Overdue"'
     )
-    assert str(validation.sqref) == "O2"
-    assert ws["P2"].hyperlink is not None and ws["P2"].hyperlink.target == source.resolve().as_uri()
+    # the document's Status and the analyst's own have the drop-down
+    assert str(validation.sqref) == "C2 S2" and ws["S1"].value == "Analyst status"
+    assert checked_on.type == "date" and str(checked_on.sqref) == "V2"
+    # the document sits beside the register: the link is relative, so the folder can move
+    assert ws["P2"].hyperlink is not None and ws["P2"].hyperlink.target == "f.docx"
 
 
 def test_previous_register_is_kept_as_a_backup(tmp_path: Path) -> None:
@@ -251,8 +270,8 @@ def test_previous_register_is_kept_as_a_backup(tmp_path: Path) -> None:
     assert first.backup is None
     second = write_register(Register((_action("second"),), ()), tmp_path / "r.xlsx")
     assert second.backup == tmp_path / "r.previous.xlsx"
-    assert load_workbook(second.backup)["Actions"]["G2"].value == "first"
-    assert load_workbook(second.path)["Actions"]["G2"].value == "second"
+    assert load_workbook(second.backup)["Actions"]["B2"].value == "first"
+    assert load_workbook(second.path)["Actions"]["B2"].value == "second"
 
 
 def test_register_open_in_excel_gets_a_dated_copy_beside_it(tmp_path: Path) -> None:
@@ -261,5 +280,5 @@ def test_register_open_in_excel_gets_a_dated_copy_beside_it(tmp_path: Path) -> N
     written = write_register(Register((_action("second"),), ()), path)
     assert written.locked and written.path != path
     assert re.fullmatch(r"r \d{4}-\d{2}-\d{2} \d{6}\.xlsx", written.path.name)
-    assert load_workbook(path)["Actions"]["G2"].value == "first"
-    assert load_workbook(written.path)["Actions"]["G2"].value == "second"
+    assert load_workbook(path)["Actions"]["B2"].value == "first"
+    assert load_workbook(written.path)["Actions"]["B2"].value == "second"

@@ -98,7 +98,7 @@ def test_uncertain_lists_acronym_and_full_name_merges_with_their_source(
     save(workplan(second, title="NEPTUNE SUB-GROUP WORKPLAN 2024-25"), inbox, "neptune.docx")
     assert main(["leads", "--inbox", str(inbox), "--uncertain"]) == 0
     out = capsys.readouterr().out
-    assert "MPS -> Metropolitan Police Service  (shipped list of public bodies)" in out
+    assert "MPS -> Metropolitan Police Service  (shipped list)" in out
     assert "Full Forum" not in out  # the plan's own group is certain
     register = tmp_path / "register.xlsx"
     assert main(["run", "--inbox", str(inbox), "--register", str(register), "-q"]) == 0
