@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.lock import run_lock
 from ingest.run import RunResult
 from ingest.run import run as _run
+from ingest.store import default_state
 from ingest.workers import Limits
 from normalise import Settings, load_settings
 from output.read import read_register
@@ -36,14 +38,17 @@ def run(
     register. Returns the run's ``RunResult``: the register's path, every
     source's record (``result.failed`` the files that could not be read), the
     number of actions, and the analysts' edits kept in ``Conflicts``.
-    Raises ``DocumentError`` when the inbox is missing.
+    Raises ``DocumentError`` when the inbox is missing, ``LockHeld`` when
+    another run holds the state file (as the command's exit status 3).
     """
-    return _run(
-        Path(inbox),
-        Path(register),
-        settings or load_settings(),
-        state=Path(state) if state is not None else None,
-        csv_path=Path(csv_path) if csv_path is not None else None,
-        json_path=Path(json_path) if json_path is not None else None,
-        limits=limits,
-    )
+    state_path = Path(state) if state is not None else default_state(Path(register))
+    with run_lock(state_path):
+        return _run(
+            Path(inbox),
+            Path(register),
+            settings or load_settings(),
+            state=state_path,
+            csv_path=Path(csv_path) if csv_path is not None else None,
+            json_path=Path(json_path) if json_path is not None else None,
+            limits=limits,
+        )

@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
         help="read again the files that failed in earlier runs (they are not, until they change)",
     )
     r.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="write the register even when nothing is new since the last one (it is left as "
+        "it is otherwise)",
+    )
+    r.add_argument(
         "--fail-fast",
         action="store_true",
         help="stop at the first file that fails; write no register",
@@ -403,7 +409,11 @@ def check_writable(outputs: Sequence[tuple[str, str, Path]]) -> None:
 
 
 def _run_batch(
-    args: argparse.Namespace, *, fail_fast: bool = False, retry_failed: bool = False
+    args: argparse.Namespace,
+    *,
+    fail_fast: bool = False,
+    retry_failed: bool = False,
+    rebuild: bool = False,
 ) -> RunResult:
     """One batch run with the command's options, its outcome printed.
 
@@ -432,6 +442,7 @@ def _run_batch(
             exclude=args.exclude,
             retry_failed=retry_failed,
             stop=getattr(args, "stop", None),
+            rebuild=rebuild,
         )
     finally:
         report.close()  # the bar leaves the terminal however the run ends
@@ -458,6 +469,17 @@ def summary(result: RunResult) -> str:
     documents = sum(1 for s in result.sources if s.result != "Failed")
     replaced = sum(1 for s in result.sources if s.result == "Replaced")
     before = len(result.failed) - len(result.failed_now)
+    if result.unchanged:
+        return (
+            f"Nothing new since the last run: {result.register} left as it is ({result.actions} "
+            f"actions from {documents} documents; --rebuild writes it again)"
+            + (
+                f"; {before} file(s) that failed before were not read again (--retry-failed "
+                "reads them)"
+                if before
+                else ""
+            )
+        )
     return (
         f"Register written to {result.register}: {result.actions} actions from {documents} documents"
         + (f"; {replaced} replaced by a newer version, see Sources and History" if replaced else "")
@@ -476,7 +498,9 @@ def summary(result: RunResult) -> str:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     with _locked(args):
-        result = _run_batch(args, fail_fast=args.fail_fast, retry_failed=args.retry_failed)
+        result = _run_batch(
+            args, fail_fast=args.fail_fast, retry_failed=args.retry_failed, rebuild=args.rebuild
+        )
     return EXIT_SOME_FAILED if result.failed_now else EXIT_OK
 
 

@@ -16,7 +16,7 @@ import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ingest import parsed_form
@@ -32,6 +32,7 @@ from ingest.discover import discover, sha256
 from ingest.recall import Keys, failed, from_store, normalised, refreshed, store_keys
 from ingest.state_errors import shown
 from ingest.store import Store, default_state
+from ingest.unchanged import Output, inputs_fingerprint, stamp, still_current
 from ingest.workers import (
     Limits,
     Outcome,
@@ -70,6 +71,7 @@ class RunResult:
     # analysts' edits of generated cells, kept in the register's Conflicts sheet
     conflicts: tuple[Conflict, ...] = ()
     renormalised: int = 0  # documents normalised again from the store: the settings changed
+    unchanged: bool = False  # nothing new since the last register: it was left as it is
 
     @property
     def failed(self) -> tuple[SourceRecord, ...]:
@@ -387,6 +389,7 @@ def run(
     exclude: Sequence[str] = (),
     retry_failed: bool = False,
     stop: threading.Event | None = None,
+    rebuild: bool = False,
 ) -> RunResult:
     """Read every document under ``inbox`` and write the register to ``register_path``.
 
@@ -403,6 +406,11 @@ def run(
     Once ``stop`` is set (Ctrl-C), the run ends between two files, or before
     the register is written, with ``ingest.workers.Stopped``: the documents
     read are kept in the store, the register is left as it was.
+
+    When nothing is new since the last register written (``ingest.unchanged``:
+    the same documents, failures, settings, day and files, the workbook not
+    saved since), the register is left as it is and ``RunResult.unchanged``
+    says so; ``rebuild`` writes it whatever.
     """
     state = state or default_state(register_path)
     outputs = own_files(register_path, state, csv_path, json_path)
@@ -420,13 +428,32 @@ def run(
         kept, again = refreshed(
             store, held, settings, keys, limits, datetime.now().replace(microsecond=0)
         )
+        fingerprint = inputs_fingerprint(
+            readings, keys.settings, date.today(), (register_path, csv_path, json_path), kept
+        )
         readings += kept
+        files = (csv_path, json_path)
+        last = store.last_output()
+        if not rebuild and still_current(last, fingerprint, register_path, files):
+            assert last is not None
+            store.finish_run(started, len(readings), 0)
+            return RunResult(
+                register_path, tuple(r.source for r in readings), last.actions,
+                parsed=scan.parsed, remembered=scan.remembered, unchanged=True,
+            )  # fmt: skip
         register: Register = build_register(readings, settings)
         if stop is not None and stop.is_set():
             raise Stopped
         edits = current_edits(register_path, store.edits())  # the analysts' work, carried over
         written = write_register(register, register_path, edits=edits)
         store.save_edits(to_json(edits, written.conflicts))
+        made = stamp(written.path)
+        if written.locked or made is None:
+            store.forget_output()  # written elsewhere: the next run writes it again
+        else:
+            size, mtime_ns = made
+            output = Output(fingerprint, str(register_path), size, mtime_ns, len(register.actions))
+            store.save_output(output)
         store.save_leads(started, register.leads)
         failed = sum(1 for r in readings if r.source.result == "Failed")
         store.finish_run(started, len(readings), failed)

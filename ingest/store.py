@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.state_errors import StateError, primary, refuse_empty, shown, state_error, state_errors
+from ingest.unchanged import Output
 from normalise.model import (
     Action,
     LeadRecord,
@@ -383,6 +384,34 @@ class Store:
         return str(row[0]) if row else None
 
     @state_errors
+    def save_output(self, output: Output) -> None:
+        """Keep what the register just written was made from (``ingest.unchanged``)."""
+        with self._transaction():
+            self._db.execute(_OUTPUT_TABLE)
+            self._db.execute(
+                "INSERT OR REPLACE INTO last_output "
+                "(id, fingerprint, register, size, mtime_ns, actions) VALUES (1, ?, ?, ?, ?, ?)",
+                (output.fingerprint, output.register, output.size, output.mtime_ns, output.actions),
+            )
+
+    @state_errors
+    def forget_output(self) -> None:
+        """The next run writes the register whatever (a run that wrote none, or elsewhere)."""
+        self._db.execute(_OUTPUT_TABLE)
+        self._db.execute("DELETE FROM last_output")
+
+    @state_errors
+    def last_output(self) -> Output | None:
+        """What the last register written was made from, or ``None``."""
+        self._db.execute(_OUTPUT_TABLE)
+        row = self._db.execute(
+            "SELECT fingerprint, register, size, mtime_ns, actions FROM last_output WHERE id = 1"
+        ).fetchone()
+        return (
+            Output(str(row[0]), str(row[1]), int(row[2]), int(row[3]), int(row[4])) if row else None
+        )
+
+    @state_errors
     def counts(self) -> dict[str, int]:
         """How many documents, actions, runs and resolved leads the store holds."""
         return {
@@ -397,6 +426,19 @@ _EDITS_TABLE = """
         id INTEGER PRIMARY KEY CHECK (id = 1),
         data TEXT NOT NULL,
         saved_at TEXT NOT NULL
+    )
+"""
+
+
+# What the last register written was made from (ingest.unchanged); additive, so no migration.
+_OUTPUT_TABLE = """
+    CREATE TABLE IF NOT EXISTS last_output (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        register TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        actions INTEGER NOT NULL
     )
 """
 

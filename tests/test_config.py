@@ -31,7 +31,7 @@ def test_verbose_and_quiet_are_taken_after_the_command_as_well_as_before(tmp_pat
     lines = after.stdout.splitlines()
     assert len(lines) == 2 and "reading" in lines[0]  # -q after it: a start line and the summary
     assert lines[1] == "Register written to register.xlsx: 15 actions from 1 documents"
-    before = workplans("-q", "-v", "run", "--inbox", inbox, cwd=tmp_path)
+    before = workplans("-q", "-v", "run", "--inbox", inbox, "--rebuild", cwd=tmp_path)
     assert before.returncode == 0, before.stderr
     assert before.stdout.splitlines()[1] == lines[1]
     assert "INFO " in before.stderr

@@ -54,8 +54,8 @@ def make_newer_version(source: Path, target: Path, saved: datetime) -> None:
     document.save(str(target))
 
 
-def _run(inbox: Path, register: Path) -> int:
-    return main(["run", "--inbox", str(inbox), "--register", str(register), "-q"])
+def _run(inbox: Path, register: Path, *extra: str) -> int:
+    return main(["run", "--inbox", str(inbox), "--register", str(register), "-q", *extra])
 
 
 def _sheet(register: Path, name: str) -> list[dict[str, Any]]:
@@ -127,9 +127,13 @@ def test_a_newer_version_gives_exactly_its_changes_and_one_removed_flag(
         "2 changes, 1 action removed"
     )
 
-    # a third run with nothing new: every file Unchanged, the same rows and History
+    # a third run with nothing new leaves the register as it is; written again
+    # (--rebuild), every file is Unchanged, with the same rows and History
     actions, history_rows = _sheet(register, "Actions"), _sheet(register, "History")
+    before = register.read_bytes()
     assert _run(inbox, register) == 0
+    assert register.read_bytes() == before
+    assert _run(inbox, register, "--rebuild") == 0
     assert {s["File"]: s["Result"] for s in _sheet(register, "Sources")} == {
         SAMPLE.name: "Unchanged",
         NEWER: "Unchanged",

@@ -97,7 +97,7 @@ def test_a_document_is_not_lost_to_its_backup_or_a_pdf_named_copy(tmp_path: Path
     actions = _sheet(register, "Actions")
     assert len(actions) == 15 + 19
     assert {a["Source"] for a in actions} == {"plan.docx", "other.pdf"}
-    assert _run(inbox, register) == 0  # and on the next run too
+    assert _run(inbox, register, "--rebuild") == 0  # and on the next run too
     assert _sources(register) == {
         "Archive/plan.docx.bak": ("Unchanged", "read before as plan.docx"),
         "Archive/plan.pdf": ("Unchanged", "read before as plan.docx"),
@@ -271,7 +271,7 @@ def test_two_files_with_one_name_in_two_folders_are_told_apart(tmp_path: Path) -
         ("teamA/workplan.docx", str(inbox / "teamA/workplan.docx")),
         ("teamB/workplan.docx", str(inbox / "teamB/workplan.docx")),
     ]
-    assert _run(inbox, register) == 0
+    assert _run(inbox, register, "--rebuild") == 0
     assert set(_sources(register).values()) == {("Unchanged", "")}
 
 
@@ -334,7 +334,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_replacement_charact
         "other.docx": ("Ingested", OLD_PPYP_NOTE),
     }
     assert {a["Source"] for a in _sheet(register, "Actions")} == {"caf\ufffd.pdf", "other.docx"}
-    assert _run(inbox, register) == 0  # and the next run too
+    assert _run(inbox, register, "--rebuild") == 0  # and the next run too
     assert set(_sources(register).values()) == {("Unchanged", "")}
     assert len(_sheet(register, "Actions")) == 15 + 19
 

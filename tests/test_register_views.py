@@ -239,3 +239,18 @@ def test_a_state_file_from_before_not_given_still_reads(tmp_path: Path) -> None:
     run(inbox, register, load_settings())
     types = Counter(r["Timeframe type"] for r in _rows(register, "Actions"))
     assert types["Not given"] == 14 and "None" not in types
+
+
+def test_the_notebook_api_takes_the_lock_a_scheduled_run_takes(tmp_path: Path) -> None:
+    from ingest.api import run as api_run
+    from ingest.lock import LockHeld, run_lock
+    from ingest.store import default_state
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "ess-2023-24.docx").write_bytes((INBOX / "ess-2023-24.docx").read_bytes())
+    register = tmp_path / "register.xlsx"
+    with run_lock(default_state(register)), pytest.raises(LockHeld):
+        api_run(inbox, register)
+    assert not register.exists()  # the run that found the lock taken touched nothing
+    assert api_run(inbox, register).actions > 0
