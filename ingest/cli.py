@@ -13,23 +13,27 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from ingest.about import tool_version
 from ingest.config import CONFIG_NAME, Config, find_config, load_config, write_starter
 from ingest.discover import discover
 from ingest.lock import LockHeld, run_lock
 from ingest.progress import Report, bar_available
-from ingest.run import RunResult, own_files, read_inbox, run
 from ingest.store import Store, default_state
-from ingest.watch import DEFAULT_INTERVAL, watch
+from ingest.watch import DEFAULT_INTERVAL
 from ingest.workers import DEFAULT_TIMEOUT, Limits, Stopped, default_jobs
 from normalise import Settings, load_settings, normalise_document, resolve_leads_of, with_leads
-from normalise.leads import write_directory
-from normalise.leads.apply import merges_to_check
 from normalise.model import Action
-from output.excel import RegisterWriteError
+from output.files import RegisterWriteError
 from parsers import parse
 from parsers.errors import ConfigError, DocumentError, WorkplanError
+
+if TYPE_CHECKING:
+    from ingest.run import RunResult
+
+# What a command needs is imported when it runs (ingest.run and ingest.watch bring the
+# parsers, the normaliser and openpyxl): --help, --version and init start at once.
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -367,6 +371,8 @@ def _report(args: argparse.Namespace) -> Report:
     if getattr(args, "quiet", False):
         return Report("quiet", sys.stdout)
     if sys.stderr.isatty() and bar_available():
+        from ingest.run import own_files
+
         found = discover(args.inbox, own_files(args.register, args.state), exclude=args.exclude)
         return Report("bar", sys.stdout, total=sum(1 for _ in found))
     return Report("lines", sys.stdout)
@@ -429,6 +435,8 @@ def _run_batch(
         inbox=str(args.inbox), register=str(args.register),
     )  # fmt: skip
     try:
+        from ingest.run import run
+
         result = run(
             args.inbox,
             args.register,
@@ -526,6 +534,9 @@ def _cmd_watch(args: argparse.Namespace) -> int:
 
     with _locked(args):
         print(f"Watching {args.inbox} every {args.interval:g} s; Ctrl-C to stop", flush=True)
+        from ingest.run import own_files
+        from ingest.watch import watch
+
         outputs = own_files(args.register, args.state, args.csv, args.json)
         watch(
             args.inbox, run_once, interval=args.interval, outputs=outputs, exclude=args.exclude,
@@ -556,6 +567,10 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_leads(args: argparse.Namespace) -> int:
+    from ingest.run import read_inbox
+    from normalise.leads import write_directory
+    from normalise.leads.apply import merges_to_check
+
     settings = _settings(args)
     if not args.uncertain:
         check_writable([("lead directory", "--out", args.out)])

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
-from output.excel import is_copy_of
+from output.files import is_copy_of
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ def _own(path: Path, outputs: Collection[Path]) -> bool:
 
     Companions: SQLite's ``x.sqlite-journal``/``-wal``/``-shm``, the run
     lock ``x.sqlite.lock`` and its ``.lock.holder``, and the register's
-    backup and dated copy (``output.excel.is_copy_of``).
+    backup and dated copy (``output.files.is_copy_of``).
     """
     if not outputs:
         return False

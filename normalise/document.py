@@ -14,6 +14,7 @@ from normalise.ids import find_duplicate_ids, infer_missing_ids, priority_of_id
 from normalise.leads.initials import InitialsKey, initials_key
 from normalise.model import Action, Repair, Timeframe, TimeframeType, Workplan
 from normalise.rows import LABEL_RULE, read_table
+from normalise.settings import DocumentSettings
 from normalise.status import TextKey, key_records, row_status, text_key
 from normalise.text import strip_own_label
 from normalise.themes import ThemeConfig, extend_with_footnote, match_themes, themes_from_footnote
@@ -21,13 +22,6 @@ from normalise.timeframes import find_timeframe_in_text, parse_timeframe
 from parsers.errors import DocumentError
 from parsers.header_words import names_nothing
 from parsers.model import RawDocument, RawTable, Role
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentSettings:
-    """What normalising one document needs from the user's settings."""
-
-    themes: ThemeConfig
 
 
 def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan:

@@ -11,7 +11,6 @@ import copy as copying
 import logging
 import math
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -39,6 +38,7 @@ from output.cells import (
 from output.columns import CONFLICTS, FROZEN, PRINTED, VIEWS, Column, sheets
 from output.dress import dress_actions
 from output.edits import AnalystEdits, Conflict, conflicts, fingerprint
+from output.files import RegisterWriteError, backup_of, is_dated_copy
 from output.printing import page_setup, print_columns
 from output.summary import summary
 from output.summary_sheet import write_summary
@@ -51,10 +51,6 @@ STALE_LOCK_AGE = timedelta(days=1)
 # Dated copies written while the register is locked; the newest few are kept so a
 # leftover lock file does not fill the folder with one copy a run.
 KEEP_DATED_COPIES = 3
-
-
-class RegisterWriteError(OSError):
-    """The register could not be written where asked (folder missing, no permission)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +177,7 @@ def dated_copies(path: Path) -> list[Path]:
 
     Their names carry the time they were written, so name order is age order.
     """
-    return sorted(p for p in path.parent.iterdir() if _is_dated_copy(p, path))
+    return sorted(p for p in path.parent.iterdir() if is_dated_copy(p, path))
 
 
 def _prune_dated_copies(path: Path, keep: int = KEEP_DATED_COPIES) -> None:
@@ -199,24 +195,6 @@ def _prune_dated_copies(path: Path, keep: int = KEEP_DATED_COPIES) -> None:
             log.warning("%s: old dated copy not deleted (%s)", copy, e.strerror)
         else:
             log.info("deleted old dated copy %s", copy)
-
-
-def backup_of(path: Path) -> Path:
-    """Where the register at ``path`` is kept before it is replaced: ``x.previous.xlsx``."""
-    return path.with_name(f"{path.stem}.previous{path.suffix}")
-
-
-def is_copy_of(candidate: Path, path: Path) -> bool:
-    """Whether ``candidate`` is a backup or dated copy this writer makes of ``path``."""
-    return candidate.parent == path.parent and (
-        candidate.name == backup_of(path).name or _is_dated_copy(candidate, path)
-    )
-
-
-def _is_dated_copy(candidate: Path, path: Path) -> bool:
-    """Whether ``candidate`` is named as ``_dated`` names a copy of ``path``."""
-    dated = re.escape(path.stem) + r" \d{4}-\d\d-\d\d \d{6}" + re.escape(path.suffix)
-    return candidate.parent == path.parent and re.fullmatch(dated, candidate.name) is not None
 
 
 def _save(workbook: Workbook, path: Path) -> Written:

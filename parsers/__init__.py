@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
-from parsers import pdf, word
 from parsers.errors import DocumentError
 from parsers.model import RawDocument
 
-Parser = Callable[[Path], RawDocument]
-
-# Adding a format is adding a module and a line here.
-PARSERS: dict[str, Parser] = {
-    ".docx": word.parse,
-    ".pdf": pdf.parse,
+# Adding a format is adding a module (with its ``parse(path) -> RawDocument``) and a
+# line here. Each is imported when a file of its format is first read, so a command
+# that reads none (``workplans --help``) does not pay for python-docx and pdfplumber.
+PARSERS: dict[str, str] = {
+    ".docx": "parsers.word",
+    ".pdf": "parsers.pdf",
 }
 
 
@@ -34,4 +33,5 @@ def parse(path: Path) -> RawDocument:
         raise DocumentError(
             path, f"not a workplan document ({suffix or 'no suffix'}): only .docx and .pdf are read"
         )
-    return parser(path)
+    read: RawDocument = importlib.import_module(parser).parse(path)
+    return read
