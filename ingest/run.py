@@ -19,6 +19,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+# Workers are forked from this process: the readers are imported here, once, rather
+# than in every worker (parsers imports them lazily, for commands that read nothing).
+import parsers.pdf
+import parsers.word  # noqa: F401
 from ingest import parsed_form
 from ingest.copies import (
     DocumentFile,
