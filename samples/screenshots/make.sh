@@ -10,7 +10,9 @@ trap 'rm -rf "$work"' EXIT
 "$python" -m ingest.cli run --inbox "$here/../inbox" --register "$work/register.xlsx" \
     --state "$work/state.sqlite" -q
 soffice --headless --convert-to pdf --outdir "$work" "$work/register.xlsx" >/dev/null
-# Page 1 is the Summary sheet, page 2 the first page of Actions (landscape, fit to width).
-pdftoppm -png -r 200 -f 1 -l 1 -x 120 -y 160 -W 2150 -H 900 -singlefile "$work/register.pdf" "$here/summary"
-pdftoppm -png -r 300 -f 2 -l 2 -x 150 -y 280 -W 2000 -H 900 -singlefile "$work/register.pdf" "$here/actions"
-echo "written: $here/summary.png $here/actions.png"
+# Page 1 is the Summary sheet (fitted to one page, with its chart); page 2 the first
+# printed page of Actions (A4 landscape, the key columns, footer with name, page, date).
+pdftoppm -png -r 110 -f 1 -l 1 -singlefile "$work/register.pdf" "$here/summary"
+pdftoppm -png -r 200 -f 2 -l 2 -x 60 -y 60 -W 2220 -H 900 -singlefile "$work/register.pdf" "$here/actions"
+pdftoppm -png -r 70 -f 2 -l 2 -singlefile "$work/register.pdf" "$here/printed-page"
+echo "written: $here/summary.png $here/actions.png $here/printed-page.png"
