@@ -140,6 +140,8 @@ def text_key(lines: Sequence[str]) -> TextKey:
     ['Complete', 'Overdue']
     >>> text_key(["Status: agreed by the Board – see minutes"]).words
     ()
+    >>> [t for t, _, _ in text_key(["Updated 1/11. Status: Behind – at risk; Done – done"]).words]
+    ['behind', 'done']
     >>> text_key(["🟢 on track 🟠 some slippage – at risk"]).colours
     (('00B050', <Status.ON_TRACK: 'On track'>), ('FFC000', <Status.AT_RISK: 'At risk'>))
     """
@@ -150,7 +152,7 @@ def text_key(lines: Sequence[str]) -> TextKey:
         if symbols:
             colours.extend(symbols)
             continue
-        label = _KEY_LINE.match(line)
+        label = _key_label(line)
         if label is None:
             continue
         text = line[label.end() :]
@@ -176,6 +178,20 @@ def text_key(lines: Sequence[str]) -> TextKey:
     known = {term for term, _, _ in words}
     words.extend(w for w in listed_key(lines) if w[0] not in known)
     return TextKey(tuple(words), tuple(colours))
+
+
+_KEY_AT = re.compile(_KEY_LINE.pattern.removeprefix(r"\A"), re.I)
+_SENTENCE_START = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
+def _key_label(line: str) -> re.Match[str] | None:
+    """The key's label (``Status:``) opening the line or one of its sentences
+    (``Last updated: 14/11/2025. Status: Completed – ...``)."""
+    for start in (0, *(m.end() for m in _SENTENCE_START.finditer(line))):
+        found = _KEY_AT.match(line, start)  # match() anchors at ``start``
+        if found is not None:
+            return found
+    return None
 
 
 def listed_key(lines: Sequence[str]) -> list[tuple[str, Status, str]]:
@@ -265,11 +281,28 @@ def status_from_text(text: str) -> Status | None:
     return None
 
 
+# A status word the label denies: "Not achieved by the target date", "not yet complete".
+_DENIED = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:achieved|complete[d]?|done|met|delivered|on[\s-]*track)\b", re.I
+)
+
+
 def key_palette(key: Sequence[KeyEntry]) -> tuple[tuple[str, Status], ...]:
-    """The document's own key as ``(fill, status)``; labels that name no status are left out."""
+    """The document's own key as ``(fill, status)``; labels that name no status are left out.
+
+    A label that denies a status word (``Not achieved by the target date``)
+    is never read as that status: its own colour's usual meaning says what it is.
+
+    >>> key_palette([KeyEntry("Achieved", "00B050"), KeyEntry("Not achieved by the date", "FF0000")])
+    (('00B050', <Status.COMPLETE: 'Complete'>), ('FF0000', <Status.OVERDUE: 'Overdue'>))
+    """
     out = []
     for entry in key:
-        status = status_from_text(entry.label)
+        if _DENIED.search(entry.label):
+            status, confidence = status_from_fill(entry.fill, DEFAULT_PALETTE)
+            status = status if confidence > 0 else None
+        else:
+            status = status_from_text(entry.label)
         if status is not None:
             out.append((entry.fill, status))
     return tuple(out)
