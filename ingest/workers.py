@@ -246,13 +246,21 @@ def read_outcomes(
     pending.reverse()
     running: list[_Child] = []
     poll = STOP_POLL_SECONDS if stop is not None else None
+
+    def fill() -> None:
+        while pending and len(running) < max(1, limits.jobs):
+            index, (path, digest) = pending.pop()
+            running.append(_start(context, index, path, digest, read, limits, now))
+
     try:
         while pending or running:
             _check(stop)
-            while pending and len(running) < max(1, limits.jobs):
-                index, (path, digest) = pending.pop()
-                running.append(_start(context, index, path, digest, read, limits, now))
-            yield from _collect(running, now, limits.timeout, poll)
+            fill()
+            ended = list(_collect(running, now, limits.timeout, poll))
+            # the freed slots take their next files before the caller saves these results,
+            # so the workers never wait on the parent's own work
+            fill()
+            yield from ended
     finally:
         for child in running:
             _stop(child)
