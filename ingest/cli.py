@@ -20,6 +20,7 @@ from ingest.config import CONFIG_NAME, Config, find_config, load_config, write_s
 from ingest.discover import discover
 from ingest.lock import LockHeld, run_lock
 from ingest.progress import Report, bar_available
+from ingest.remote import address_of
 from ingest.store import Store, default_state
 from ingest.watch import DEFAULT_INTERVAL
 from ingest.workers import DEFAULT_TIMEOUT, Limits, Stopped, default_jobs
@@ -235,6 +236,12 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
         help=f"seconds one file may take before it is stopped and reported Failed (default: {DEFAULT_TIMEOUT:.0f})",
     )
     p.add_argument(
+        "--executor",
+        metavar="dask://HOST:PORT",
+        help="read the files on an existing Dask cluster instead of this machine's cores "
+        "(needs the extra: pip install 'workplan-register[dask]')",
+    )
+    p.add_argument(
         "--exclude",
         action="append",
         metavar="PATTERN",
@@ -257,7 +264,10 @@ def _positive_float(text: str) -> float:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(jobs=args.jobs, timeout=args.timeout, **args.config_limits)
+    executor = getattr(args, "executor", None) or ""
+    if executor:
+        address_of(executor)  # a malformed address is a usage error before anything is read
+    return Limits(jobs=args.jobs, timeout=args.timeout, executor=executor, **args.config_limits)
 
 
 def _configured(args: argparse.Namespace, config: Config) -> argparse.Namespace:

@@ -118,6 +118,8 @@ class Limits:
     max_actions: int = MAX_ACTIONS
     max_cell_chars: int = MAX_CELL_CHARS
     max_document_chars: int = MAX_DOCUMENT_CHARS
+    # Where files are read: "" for this machine's processes, "dask://HOST:PORT" for a cluster
+    executor: str = ""
 
     @property
     def child_memory(self) -> int:
@@ -236,11 +238,16 @@ def read_outcomes(
     stop: threading.Event | None = None,
 ) -> Generator[tuple[int, Outcome], None, None]:
     """``read_files`` for a reader that also gives each file's parsed form (an ``Outcome``)."""
+    if limits.executor:
+        from ingest.remote import dask_outcomes
+
+        yield from dask_outcomes(files, read, limits, now, stop)
+        return
     context = worker_context()
     if context is None:
         for index, (path, digest) in enumerate(files):
             _check(stop)
-            yield index, _read_bounded(read, path, digest, limits, now)
+            yield index, read_bounded(read, path, digest, limits, now)
         return
     pending = list(enumerate(files))
     pending.reverse()
@@ -324,11 +331,11 @@ def _child_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the run stops its workers itself
     _die_with(parent)
     _limit_memory(limits.child_memory)
-    sender.send(_read_bounded(read, path, digest, limits, now))
+    sender.send(read_bounded(read, path, digest, limits, now))
     sender.close()
 
 
-def _read_bounded(
+def read_bounded(
     read: OutcomeReader, path: Path, digest: str | None, limits: Limits, now: datetime
 ) -> Outcome:
     """``read``'s outcome for ``path``, failed when it ran out of memory or produced too much."""
