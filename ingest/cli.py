@@ -49,7 +49,7 @@ _DEFAULTS: dict[str, object] = {
     "interval": DEFAULT_INTERVAL,
 }
 _CONFIGURABLE = ("inbox", "register", "state", "themes", "lead_aliases", "lead_directory",
-                 "jobs", "timeout", "interval")  # fmt: skip
+                 "jobs", "timeout", "interval", "executor")  # fmt: skip
 
 
 def _common() -> argparse.ArgumentParser:

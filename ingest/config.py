@@ -38,7 +38,7 @@ _LIMITS = {
     "max-document-chars": "max_document_chars",
     "memory-budget-bytes": "memory",
 }
-KEYS = (*_PATHS, *_NUMBERS, "exclude", "limits")
+KEYS = (*_PATHS, *_NUMBERS, "executor", "exclude", "limits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,7 @@ class Config:
     jobs: int | None = None
     timeout: float | None = None
     interval: float | None = None
+    executor: str | None = None
     exclude: tuple[str, ...] = ()
     limits: Mapping[str, int] = field(default_factory=dict)
 
@@ -96,7 +97,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     >>> parse_config({"job": 2}, Path("w.toml"))
     Traceback (most recent call last):
     ...
-    parsers.errors.ConfigError: w.toml: unknown key 'job' (did you mean 'jobs'?); the keys are inbox, register, state, themes, lead-aliases, lead-directory, jobs, timeout, interval, exclude, limits
+    parsers.errors.ConfigError: w.toml: unknown key 'job' (did you mean 'jobs'?); the keys are inbox, register, state, themes, lead-aliases, lead-directory, jobs, timeout, interval, executor, exclude, limits
     """
     _known(data, KEYS, path, "")
     values: dict[str, Any] = {"source": path}
@@ -108,6 +109,14 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     for key in ("timeout", "interval"):
         if key in data:
             values[key] = _seconds(data[key], key, path)
+    if "executor" in data:
+        executor = data["executor"]
+        if not isinstance(executor, str) or not executor.startswith("dask://"):
+            raise ConfigError(
+                f"{path}: 'executor' must be a Dask scheduler's address such as "
+                f'"dask://10.0.0.5:8786", not {executor!r}'
+            )
+        values["executor"] = executor
     if "exclude" in data:
         patterns = data["exclude"]
         if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
@@ -178,6 +187,10 @@ register = "register.xlsx"
 
 # Seconds between looks at the inbox for `workplans watch`.
 # interval = 30
+
+# Read the files on an existing Dask cluster instead of this machine's cores
+# (needs: pip install 'workplan-register[dask]').
+# executor = "dask://10.0.0.5:8786"
 
 # Inbox paths that are not documents (glob patterns, matched against the path
 # under the inbox and against the file name).

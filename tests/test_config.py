@@ -126,7 +126,13 @@ def test_config_option_names_a_file_elsewhere_and_its_paths_are_relative_to_it(
         (
             "inbox = 'in'\njob = 2\n",
             "unknown key 'job' (did you mean 'jobs'?); the keys are inbox, register, state, "
-            "themes, lead-aliases, lead-directory, jobs, timeout, interval, exclude, limits",
+            "themes, lead-aliases, lead-directory, jobs, timeout, interval, executor, exclude, "
+            "limits",
+        ),
+        (
+            "executor = 'spark://x:1'\n",
+            "'executor' must be a Dask scheduler's address such as \"dask://10.0.0.5:8786\", "
+            "not 'spark://x:1'",
         ),
         ("jobs = 'four'\n", "'jobs' must be a whole number of 1 or more, not 'four'"),
         ("jobs = true\n", "'jobs' must be a whole number of 1 or more, not True"),

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import INBOX
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 from openpyxl import load_workbook
 
 from ingest.cli import main
@@ -32,6 +32,12 @@ def _sheets(register: Path) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+def _files_read(dask_scheduler: Any) -> int:
+    """How many ``read_there`` tasks ended on the cluster with a result (entered ``memory``)."""
+    prefixes = dask_scheduler.task_prefixes
+    return int(prefixes["read_there"].state_counts["memory"]) if "read_there" in prefixes else 0
+
+
 def test_a_run_on_a_dask_cluster_gives_the_register_of_a_local_run(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -43,8 +49,14 @@ def test_a_run_on_a_dask_cluster_gives_the_register_of_a_local_run(tmp_path: Pat
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         address = "dask://" + cluster.scheduler_address.removeprefix("tcp://")
+        # the cluster named in the settings file, as a scheduled run would have it
+        settings = tmp_path / "workplans.toml"
+        settings.write_text(f'executor = "{address}"\n', encoding="utf-8")
         args = ["run", "--inbox", str(inbox), "--register", str(remote), "-q"]
-        assert main([*args, "--executor", address]) == 0
+        assert main([*args, "--config", str(settings)]) == 0
+        with Client(cluster) as client:  # the files were read there, not here
+            read = client.run_on_scheduler(_files_read)
+        assert read == len(FILES)
     assert _sheets(remote) == _sheets(local)
     assert len(_sheets(remote)["Actions"]) > 1
 
