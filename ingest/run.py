@@ -440,7 +440,8 @@ def run(
         last = store.last_output()
         if not rebuild and still_current(last, fingerprint, register_path, files):
             assert last is not None
-            store.finish_run(started, len(readings), 0)
+            failed = sum(1 for r in readings if r.source.result == "Failed")
+            store.finish_run(started, len(readings), failed)
             return RunResult(
                 register_path, tuple(r.source for r in readings), last.actions,
                 parsed=scan.parsed, remembered=scan.remembered, unchanged=True,

@@ -163,15 +163,11 @@ def text_key(lines: Sequence[str]) -> TextKey:
             if _KEY_LINE.match(more) or (not wrapped and last.strip() and _KEY_ENTRY.match(last)):
                 break
             text = f"{text} {more}"
-        found: list[tuple[str, Status, str]] = []
-        for entry in re.split(r"[;|\n]", text):
-            read = _KEY_ENTRY.match(entry)
-            if read is None or len(read["term"].split()) > _MAX_TERM_WORDS:
-                continue
-            term = " ".join(read["term"].split())
-            status = status_of_definition(read["definition"]) or status_from_text(term)
-            if status is not None:
-                found.append((term.casefold(), status, " ".join(entry.split())))
+        found = [
+            read
+            for entry in re.split(r"[;|\n]", text)
+            if (read := _key_entry(entry, by_term=True)) is not None
+        ]
         named_key = label["label"].casefold() in ("key", "legend")
         if named_key or len(found) >= _MIN_UNLABELLED_ENTRIES:
             words.extend(found)
@@ -182,6 +178,19 @@ def text_key(lines: Sequence[str]) -> TextKey:
 
 _KEY_AT = re.compile(_KEY_LINE.pattern.removeprefix(r"\A"), re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
+def _key_entry(entry: str, *, by_term: bool) -> tuple[str, Status, str] | None:
+    """``(term, status, entry)`` of one key entry (a short term, a dash, its definition),
+    the status from the definition, else (``by_term``) from the term itself."""
+    read = _KEY_ENTRY.match(entry)
+    if read is None or len(read["term"].split()) > _MAX_TERM_WORDS:
+        return None
+    term = " ".join(read["term"].split())
+    status = status_of_definition(read["definition"])
+    if status is None and by_term:
+        status = status_from_text(term)
+    return (term.casefold(), status, " ".join(entry.split())) if status is not None else None
 
 
 def _key_label(line: str) -> re.Match[str] | None:
@@ -208,10 +217,9 @@ def listed_key(lines: Sequence[str]) -> list[tuple[str, Status, str]]:
     out: list[tuple[str, Status, str]] = []
     run: list[tuple[str, Status, str]] = []
     for line in (*lines, ""):
-        read = _KEY_ENTRY.match(line)
-        status = status_of_definition(read["definition"]) if read else None
-        if read and status is not None and len(read["term"].split()) <= _MAX_TERM_WORDS:
-            run.append((" ".join(read["term"].split()).casefold(), status, " ".join(line.split())))
+        entry = _key_entry(line, by_term=False)  # with no label, the definition must say it
+        if entry is not None:
+            run.append(entry)
             continue
         if len(run) >= _MIN_UNLABELLED_ENTRIES:
             out.extend(run)

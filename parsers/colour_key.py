@@ -40,6 +40,28 @@ def key_entries(labelled_fills: Iterable[tuple[str, str | None]]) -> tuple[KeyEn
     return entries if len({e.fill for e in entries}) >= 2 else ()
 
 
+def shaded_runs(pieces: Iterable[tuple[str, str | None]], sep: str) -> list[tuple[str, str | None]]:
+    """Pieces of text on their fills as key labels: neighbours on one fill make one label,
+    unshaded pieces part them; ``[]`` when fewer than two fills are used (one shaded
+    phrase is emphasis, not a key). ``sep`` joins the pieces (``""`` for Word's runs,
+    ``" "`` for a PDF's words).
+
+    >>> shaded_runs([("Key:", None), ("On", "00B050"), ("track", "00B050"), ("Late", "FF0000")], " ")
+    [('On track', '00B050'), ('Late', 'FF0000')]
+    """
+    labels: list[tuple[list[str], str]] = []
+    previous: str | None = None
+    for text, fill in pieces:
+        if fill and fill == previous:
+            labels[-1][0].append(text)
+        elif fill:
+            labels.append(([text], fill))
+        previous = fill
+    joined = [(" ".join(sep.join(texts).split()), fill) for texts, fill in labels]
+    out: list[tuple[str, str | None]] = [(label, fill) for label, fill in joined if label]
+    return out if len({fill for _, fill in out}) >= 2 else []
+
+
 def row_lines(texts: Sequence[Sequence[str | None]]) -> list[str]:
     """Each row of a table as one line: its cells' text joined by `` – ``.
 

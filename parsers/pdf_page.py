@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from parsers.colour_key import shaded_runs
 from parsers.pdf_words import (
     BBox,
     Line,
@@ -97,26 +98,17 @@ def shaded_labels(page: Page) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for line in page.lines_outside_tables():
         height = line.bottom - line.top
-        labels: list[tuple[list[str], str]] = []
-        previous: str | None = None
-        for word in line.words:
-            centre = ((word.x0 + word.x1) / 2, (word.top + word.bottom) / 2)
-            fill = next(
-                (
-                    colour
-                    for box, colour in page.fills
-                    if box[3] - box[1] <= 2 * height and _inside(centre, box, 0)
-                ),
-                None,
-            )
-            if fill and fill == previous:
-                labels[-1][0].append(word.text)
-            elif fill:
-                labels.append(([word.text], fill))
-            previous = fill
-        if len({fill for _, fill in labels}) >= 2:
-            out.extend((" ".join(words), fill) for words, fill in labels)
+        highlights = [(box, c) for box, c in page.fills if box[3] - box[1] <= 2 * height]
+        pieces = [
+            (word.text, next((c for box, c in highlights if _inside(_centre(word), box, 0)), None))
+            for word in line.words
+        ]
+        out.extend(shaded_runs(pieces, " "))
     return out
+
+
+def _centre(word: Word) -> tuple[float, float]:
+    return (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
 
 
 def marked_labels(page: Page) -> list[tuple[str, str | None]]:
@@ -224,10 +216,13 @@ def cell_text(lines: Sequence[Line], box: BBox) -> str:
     """
     out = ""
     previous: Line | None = None
+    # the cell's text width: less the padding on either side (the left padding,
+    # where the text starts, taken for the right one too)
+    room = box[2] - box[0] - 2 * max(0.0, min((ln.x0 for ln in lines), default=box[0]) - box[0])
     for line in lines:
         if previous is not None and _broken_word(previous, line, box):
             out += line.text
-        elif previous is not None and _hard_break(previous, line, lines, box):
+        elif previous is not None and _hard_break(previous, line, room):
             out += "\n" + line.text
         else:
             out = join_line(out, line.text)
@@ -242,19 +237,15 @@ def cell_text(lines: Sequence[Line], box: BBox) -> str:
 _SPARE_SIZES = 1.2
 
 
-def _hard_break(previous: Line, line: Line, lines: Sequence[Line], box: BBox) -> bool:
+def _hard_break(previous: Line, line: Line, room: float) -> bool:
     """A line break the writer made (a new paragraph or line), not a wrap: the next
-    line's first word would have fitted at the end of the line before it, with room
-    to spare. A line ending in a hyphen (``Sub-``) wrapped inside a word.
-
-    The cell's text width is its width less the padding on either side (the
-    left padding, where the text starts, taken for the right one too).
+    line's first word would have fitted at the end of the line before it, within the
+    cell's text width ``room``, with room to spare. A line ending in a hyphen
+    (``Sub-``) wrapped inside a word.
     """
     words = [w for w in previous.words if not w.superscript]
     if not words or not line.words or words[-1].text.endswith("-"):
         return False
-    padding = max(0.0, min(ln.x0 for ln in lines) - box[0])
-    room = box[2] - box[0] - 2 * padding
     first = line.words[0]
     width = words[-1].x1 - previous.x0 + 0.25 * first.size + (first.x1 - first.x0)
     return width <= room - _SPARE_SIZES * first.size
@@ -324,13 +315,7 @@ def page_table(
                 cells.append(None)
                 continue
             inside = [
-                Line(
-                    tuple(
-                        w
-                        for w in ln.words
-                        if _inside(((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2), box, 0)
-                    )
-                )
+                Line(tuple(w for w in ln.words if _inside(_centre(w), box, 0)))
                 for ln in lines
                 if ln.bottom > box[1] and ln.top < box[3]
             ]

@@ -16,6 +16,8 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from parsers.colour_key import shaded_runs
+
 Element = Any  # an lxml element; python-docx's oxml classes are untyped
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -342,22 +344,15 @@ def shaded_labels(p: Element, theme: dict[str, str]) -> list[tuple[str, str | No
     Runs next to each other with one colour make one label; ``[]`` when fewer
     than two colours are used (one highlighted phrase is emphasis, not a key).
     """
-    labels: list[tuple[list[str], str]] = []
-    previous: str | None = None
+    pieces = []
     for r in p.iter(qn("w:r")):
         text = "".join(t.text or "" for t in r.iter(qn("w:t")))
         fill = shading_fill(r.find(f"{qn('w:rPr')}/{qn('w:shd')}"), theme)
         highlight = r.find(f"{qn('w:rPr')}/{qn('w:highlight')}")
         if fill is None and highlight is not None:
             fill = _HIGHLIGHT.get(highlight.get(qn("w:val"), ""))
-        if fill and fill == previous:
-            labels[-1][0].append(text)
-        elif fill:
-            labels.append(([text], fill))
-        previous = fill
-    joined = [(" ".join("".join(words).split()), fill) for words, fill in labels]
-    out: list[tuple[str, str | None]] = [(label, fill) for label, fill in joined if label]
-    return out if len({fill for _, fill in out}) >= 2 else []
+        pieces.append((text, fill))
+    return shaded_runs(pieces, "")
 
 
 # Shapes a status is drawn with; a tick or a cross coloured green or red marks

@@ -307,3 +307,11 @@ def test_words_running_over_a_pdf_cell_border_stay_whole_in_their_cell() -> None
         ("Neighbourhoods", "June 2025"),
         ("Jo Brown", "Quarterly"),
     ]
+
+
+def test_a_spelling_joined_by_a_guess_is_listed_as_fuzzy() -> None:
+    from normalise.leads import LeadMention, resolve_leads
+
+    res = resolve_leads([LeadMention(n) for n in ("Anne Akamo", "Anne Akamo", "Anne Akaro")])
+    (merge,) = merges_to_check(res, [])
+    assert (merge.written, merge.canonical, merge.source) == ("Anne Akaro", "Anne Akamo", "fuzzy")

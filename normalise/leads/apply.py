@@ -118,14 +118,14 @@ class Merge:
     rule: str
 
 
-def _source(rule: str) -> str:
+def _source(rule: str, score: float) -> str:
+    """Where a join came from: the document's own key, the shipped list, a fuzzy
+    match (any other join short of certain), or an exact rule."""
     if rule.startswith(INITIALS_RULE) or "abbreviation written out" in rule:
         return "document key"
     if rule.startswith(BODIES_SOURCE):
         return "shipped list"
-    if any(word in rule for word in ("similar", "initials", "fuzzy", "token")):
-        return "fuzzy"
-    return "rule"
+    return "fuzzy" if score < EXACT_SCORE else "rule"
 
 
 def _detail(rule: str) -> str:
@@ -138,9 +138,9 @@ def merges_to_check(resolution: LeadResolution, workplans: Sequence[Workplan]) -
     and every acronym or initials read as a longer name (a document's key to initials,
     an abbreviation a document writes out, the shipped list), certain or not."""
     out = [
-        Merge(m.written, m.canonical, m.score, _source(m.rule), _detail(m.rule))
+        Merge(m.written, m.canonical, m.score, _source(m.rule, m.score), _detail(m.rule))
         for m in resolution.matches
-        if m.score < EXACT_SCORE or _source(m.rule) != "rule"
+        if _source(m.rule, m.score) != "rule"
     ]
     seen: set[tuple[str, str]] = set()
     for w in workplans:

@@ -17,6 +17,7 @@ through the key before they are split into names, so ``DO/JB`` becomes
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,10 +75,7 @@ class InitialsKey:
             used[entry.initials] = entry
             return entry.name
 
-        pattern = "|".join(
-            re.escape(e.initials) for e in sorted(self.entries, key=lambda e: -len(e.initials))
-        )
-        text = re.sub(rf"(?<![\w&'’.-])(?:{pattern})(?![\w'’-])", name, cell)
+        text = _pattern(tuple(by_initials)).sub(name, cell)
         return text, tuple(used.values())
 
     def records(self) -> list[Repair]:
@@ -93,6 +91,13 @@ class InitialsKey:
         """The Review record of one lead cell read through the key."""
         entries = "; ".join(e.written for e in used)
         return Repair("Lead", before, after, f"{INITIALS_RULE} ({entries})", 0.95)
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(initials: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``initials`` as a whole word in capitals, longest first (made once per key)."""
+    either = "|".join(re.escape(i) for i in sorted(initials, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&'’.-])(?:{either})(?![\w'’-])")
 
 
 def _initials_of(words: list[str]) -> set[str]:
