@@ -11,7 +11,9 @@ half PDF, 5-80 actions each), measured in this run on this machine:
   user runs it), with the peak memory of its whole process tree (sampled);
 - **no-op rerun**: the same command again with nothing new;
 - **--jobs 1** against **--jobs 2** (for N up to 100);
-- **stages**: parse, normalise, build and write timed in this process, per document.
+- **stages**: parse, normalise, build and write timed in this process, per document;
+- **Word only**: the same end to end on N Word documents (default 1,000), the
+  issue's figure for a Word archive (no stages).
 
 It prints a table of seconds and ratios, and rewrites ``benchmarks/RESULTS.md``
 with the machine, the table and ``benchmarks/results.png`` (time per document
@@ -68,6 +70,7 @@ class Row:
     noop: float = 0.0
     jobs1: float | None = None
     stages: dict[str, float] = field(default_factory=dict)
+    word_only: bool = False
 
 
 def _cells(path: Path) -> list[list[str]]:
@@ -167,9 +170,10 @@ def _stages(files: list[Path], folder: Path) -> tuple[dict[str, float], int]:
     return times, len(register.actions)
 
 
-def measure(n: int, jobs1_up_to: int) -> Row:
-    files = corpus(n)
-    row = Row(n)
+def measure(n: int, jobs1_up_to: int, *, word_only: bool = False) -> Row:
+    """N plans end to end, the floors and the no-op rerun; stages only for the mixed corpus."""
+    files = corpus(n, word_only=word_only)
+    row = Row(n, word_only=word_only)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
         inbox = folder / "inbox"
@@ -186,8 +190,22 @@ def measure(n: int, jobs1_up_to: int) -> Row:
             run1 = folder / "jobs1"
             run1.mkdir()
             row.jobs1, _ = _run(inbox, run1, jobs=1)
-        row.stages, row.actions = _stages(files, folder)
+        if word_only:
+            row.actions = _actions(run2 / "register.xlsx")
+        else:
+            row.stages, row.actions = _stages(files, folder)
     return row
+
+
+def _actions(register: Path) -> int:
+    """How many actions the register at ``register`` holds (rows of its Actions sheet)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(register, read_only=True)
+    try:
+        return int(book["Actions"].max_row or 1) - 1
+    finally:
+        book.close()
 
 
 def _table(rows: list[Row]) -> list[str]:
@@ -196,16 +214,26 @@ def _table(rows: list[Row]) -> list[str]:
         "ours / obvious | docs/s | ms per doc | peak MB (tree) | no-op rerun s | --jobs 1 s |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for r in rows:
+    for r in (r for r in rows if not r.word_only):
         jobs1 = f"{r.jobs1:.1f} ({r.jobs1 / r.ours:.2f}x of --jobs 2)" if r.jobs1 else "not run"
         out.append(
             f"| {r.n} | {r.actions} | {r.floor:.1f} | {r.obvious:.1f} | {r.ours:.1f} | "
             f"{r.ours / r.floor:.2f} | {r.ours / r.obvious:.2f} | {r.n / r.ours:.1f} | "
             f"{1000 * r.ours / r.n:.0f} | {r.peak_mb:.0f} | {r.noop:.2f} | {jobs1} |"
         )
+    words = [r for r in rows if r.word_only]
+    if words:
+        out += ["", "Word documents only (python-docx), the same measures:", ""]
+        out += [out[0], out[1]]
+        for r in words:
+            out.append(
+                f"| {r.n} | {r.actions} | {r.floor:.1f} | {r.obvious:.1f} | {r.ours:.1f} | "
+                f"{r.ours / r.floor:.2f} | {r.ours / r.obvious:.2f} | {r.n / r.ours:.1f} | "
+                f"{1000 * r.ours / r.n:.0f} | {r.peak_mb:.0f} | {r.noop:.2f} | not run |"
+            )
     out += ["", "Stages in one process, milliseconds per document:", ""]
     out += ["| N | parse | normalise | build | write |", "|---:|---:|---:|---:|---:|"]
-    for r in rows:
+    for r in (r for r in rows if not r.word_only):
         s = r.stages
         out.append(
             f"| {r.n} | {1000 * s['parse'] / r.n:.1f} | {1000 * s['normalise'] / r.n:.1f} | "
@@ -241,6 +269,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--quick", action="store_true", help="N = 10 and 50 only")
     parser.add_argument("--jobs1-up-to", type=int, default=100)
+    parser.add_argument(
+        "--word-sizes", type=int, nargs="*", default=[1000], help="Word-only corpora to run too"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     sizes = [10, 50] if args.quick else args.sizes
@@ -249,9 +280,12 @@ def main() -> None:
     for n in sizes:
         rows.append(measure(n, args.jobs1_up_to))
         print("\n".join(_table(rows)[:2] + _table(rows)[2 : 2 + len(rows)]), flush=True)
+    for n in [] if args.quick else args.word_sizes:
+        rows.append(measure(n, 0, word_only=True))
+        print("\n".join(_table(rows)), flush=True)
     table = _table(rows)
     picture = args.out.with_name(args.out.stem.lower() + ".png")
-    _plot(rows, picture)
+    _plot([r for r in rows if not r.word_only], picture)
     machine = (
         f"{platform.platform()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB"

@@ -5,10 +5,11 @@ Lead · Timeframe · RAG with 5 to 80 actions (deterministic from its number),
 the Impact cell merged down over each priority's actions, RAG as a cell fill.
 Every text carries the document's number, so no two documents share a cell (a
 real archive's plans differ). Word files are written with python-docx, PDFs
-with reportlab (no LibreOffice needed); every other document is a PDF.
+with reportlab (no LibreOffice needed); every other document is a PDF, or
+none in a Word-only corpus.
 
-``corpus(n)`` returns the files of ``benchmarks/.corpus/n<N>/``, making the
-missing ones; the folder is ignored by git.
+``corpus(n)`` returns the files of ``benchmarks/.corpus/n<N>/`` (``word<N>/``
+Word only), making the missing ones; the folder is ignored by git.
 """
 
 from __future__ import annotations
@@ -146,13 +147,13 @@ def write_pdf(number: int, path: Path) -> None:
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
 
 
-def corpus(n: int) -> list[Path]:
-    """The first ``n`` documents (cached), every other one a PDF."""
-    folder = CACHE / f"n{n}"
+def corpus(n: int, *, word_only: bool = False) -> list[Path]:
+    """The first ``n`` documents (cached), every other one a PDF; all Word with ``word_only``."""
+    folder = CACHE / (f"word{n}" if word_only else f"n{n}")
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for number in range(n):
-        pdf = number % 2 == 1
+        pdf = not word_only and number % 2 == 1
         path = folder / f"plan-{number:05d}.{'pdf' if pdf else 'docx'}"
         if not path.exists():
             (write_pdf if pdf else write_docx)(number, path)

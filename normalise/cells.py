@@ -8,7 +8,9 @@ bulleted (``•``, ``-``, ``–``) or each starting with its own action id
 (``1.1``, ``1.2``), holds one action per item. A cell whose list follows a
 stem (``Receive data on other areas of concern, such as:`` then bullets) is
 one action whose text contains a list: the stem is what the action does, the
-items its detail. The seed workplans write both ways and the stem is what
+items its detail; unless every item closes with its own owner in brackets
+(``Talks at every scheme (Housing Manager)``): then each item is an action of
+its own, the stem before it (``normalise.sub_actions.split_owned_items``). The seed workplans write both ways and the stem is what
 tells them apart; the text itself is never read for meaning. Lines that do
 not carry the next marker of the first item's kind (a wrapped line, a nested
 ``a)`` under ``1.``) continue the item above.
@@ -132,6 +134,25 @@ def listed_items(text: str) -> list[tuple[str | None, str]] | None:
     if len(items) < 2:
         return None
     return [(own_id, "\n".join(body).strip()) for own_id, body in items]
+
+
+def stem_items(text: str) -> tuple[str, list[str]] | None:
+    """A stem and the list under it (``Raise awareness:`` then bullets): ``(stem, items)``.
+
+    ``None`` when the cell has no stem (``listed_items`` reads a bare list)
+    or fewer than two items follow it.
+
+    >>> stem_items("Raise awareness:\\n• Talks (Housing)\\n• Leaflets (Comms)")
+    ('Raise awareness:', ['Talks (Housing)', 'Leaflets (Comms)'])
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for at, line in enumerate(lines):
+        if at and item_marker(line) is not None:
+            items = listed_items("\n".join(lines[at:]))
+            if items is None:
+                return None
+            return " ".join(lines[:at]), [item for _, item in items]
+    return None
 
 
 def is_tick(text: str | None) -> bool:

@@ -31,6 +31,12 @@ WORDED_PRIORITY = re.compile(
     r"(?:\s*[.):]\s*|\s*[–—-]\s+|\s*\Z)"
 )
 
+# A priority numbered with a bare capital roman numeral, as a list of priorities
+# is often numbered (``II. Domestic abuse``, ``IV) Housing``): the numeral, its
+# stop or bracket, then a capital letter. Nothing else starts so: the pronoun
+# ``I`` takes no stop.
+BARE_ROMAN_PRIORITY = re.compile(rf"\A\s*(?P<word>{'|'.join(reversed(_ROMAN))})[.)]\s+(?=[A-Z])")
+
 _ID_PARTS = re.compile(r"\A(?P<priority>\d+)\.(?P<number>\d+)(?P<letter>[a-z]?)", re.I)
 _LINE_MARKER = re.compile(r"\A\s*(?:\((?P<paren>[a-z])\)|(?P<plain>[a-z])[.)])\s+", re.I)
 # Inline markers need a closing bracket and a space or start before them:
@@ -62,6 +68,8 @@ def split_priority(text: str) -> tuple[int | None, str]:
     (None, 'Children and young people')
     >>> split_priority("Priority Two – Safe at home")
     (2, 'Safe at home')
+    >>> split_priority("III. Anti-social behaviour")
+    (3, 'Anti-social behaviour')
     """
     match = PRIORITY_START.match(text)
     if match is not None and int(match.group("number")) != 0:
@@ -73,6 +81,9 @@ def split_priority(text: str) -> tuple[int | None, str]:
             _ROMAN.index(word) + 1 if word in _ROMAN else NUMBER_WORDS.index(word.casefold()) + 1
         )
         return number, text[worded.end() :].strip()
+    bare = BARE_ROMAN_PRIORITY.match(text)
+    if bare is not None:
+        return _ROMAN.index(bare["word"]) + 1, text[bare.end() :].strip()
     return None, text.strip()
 
 

@@ -20,6 +20,7 @@ A parent row (``1.1`` with no lead, date or status over rows ``1.1.1``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -38,13 +39,28 @@ from normalise.draft import Draft
 from normalise.ids import split_action_id, split_priority
 from normalise.model import Repair
 from normalise.nested import nested_grid_rows, nested_grids, nested_rows
-from normalise.sub_actions import fold_parent_rows, split_listed, split_nested, split_sub_actions
+from normalise.sub_actions import (
+    fold_parent_rows,
+    split_listed,
+    split_nested,
+    split_owned_items,
+    split_sub_actions,
+)
 from normalise.text import repair_text, strip_own_label
 from normalise.themes import ThemeConfig
+from parsers.header_words import names_role
 from parsers.model import RawCell, RawTable, Role
 from parsers.vocabulary import carries_on
 
 LABEL_RULE = "removed the column's own label written before the cell's content"
+LATEST_RATING_RULE = (
+    "a rating per period side by side (``RAG rating`` over ``Q1``..``Q4``): the latest rated "
+    "period's is the status"
+)
+OWNER_DEADLINE_RULE = (
+    "the lead column's header names a deadline too: the text after the cell's last dash "
+    "is the timeframe"
+)
 ID_COLUMN_RULE = "a number before the action text dropped: the id column gives the action id"
 
 
@@ -113,6 +129,13 @@ def row_cells(
         if role is not Role.OTHER and role not in by_role and k not in matrix:
             by_role[role] = cell
             labels[role] = header[k] if k < len(header) else ""
+    repairs = []
+    latest = _latest_rating(row, roles, header)
+    if latest is not None and by_role.get(Role.STATUS) is not row[latest]:
+        by_role[Role.STATUS] = row[latest]
+        repairs.append(
+            Repair("Status", labels[Role.STATUS], header[latest], LATEST_RATING_RULE, 0.9)
+        )
     texts = {role: (cell.text or "") for role, cell in by_role.items()}
     ticked = ticked_themes(row, matrix)
     if (
@@ -121,13 +144,21 @@ def row_cells(
         and not any(c.fill for c in row if c.text is not None and c is not by_role.get(Role.IMPACT))
     ):
         return None
-    repairs = []
     for role, name in _LABELLED.items():
         if role in texts:
             stripped = strip_own_label(texts[role], labels[role])
             if stripped != texts[role]:
                 repairs.append(Repair(name, texts[role].strip(), stripped.strip(), LABEL_RULE, 0.9))
                 texts[role] = stripped
+    # a lead column headed for a deadline too (``Owner – deadline``), and no timeframe column
+    owns_deadline = Role.TIMEFRAME not in texts and names_role(
+        labels.get(Role.LEAD, ""), Role.TIMEFRAME
+    )
+    if Role.LEAD in texts and owns_deadline:
+        owner, deadline = split_owner_deadline(texts[Role.LEAD])
+        if deadline:
+            repairs.append(Repair("Timeframe", "", deadline, OWNER_DEADLINE_RULE, 0.9))
+            texts[Role.LEAD], texts[Role.TIMEFRAME] = owner, deadline
     status = by_role.get(Role.STATUS)
     fills = [status.fill] if status is not None and status.fill else []
     fills += [
@@ -149,6 +180,72 @@ def row_cells(
         repairs=tuple(repairs),
         lead_label=labels.get(Role.LEAD, ""),
     )
+
+
+def status_series(header: Sequence[str], at: int) -> list[int]:
+    """The status column ``at`` and the columns beside it rating the same thing per period.
+
+    Their labels are one group's label over each period's (``RAG rating Q1``,
+    ``RAG rating Q2``: the header's rows joined); the group's label names a
+    status. Just ``[at]`` when the column stands alone.
+
+    >>> status_series(["Action", "RAG rating Q1", "RAG rating Q2", "Notes"], 1)
+    [1, 2]
+    >>> status_series(["Action", "Status", "RAG"], 1)
+    [1]
+    """
+    group, _, period = header[at].rpartition(" ") if at < len(header) else ("", "", "")
+    if not group or not period or not names_role(group, Role.STATUS):
+        return [at]
+    series = [at]
+    for k in range(at + 1, len(header)):
+        other, _, next_period = header[k].rpartition(" ")
+        if other != group or not next_period:
+            break
+        series.append(k)
+    return series
+
+
+def _latest_rating(
+    row: Sequence[RawCell], roles: Sequence[Role], header: Sequence[str]
+) -> int | None:
+    """The column of the last rated period of a status series (``status_series``), if any."""
+    at = next((k for k, role in enumerate(roles) if role is Role.STATUS), None)
+    if at is None:
+        return None
+    series = status_series(header, at)
+    rated = [
+        k
+        for k in series
+        if k < len(row) and row[k].text is not None and ((row[k].text or "").strip() or row[k].fill)
+    ]
+    return rated[-1] if len(series) > 1 and rated else None
+
+
+# A dash between spaces (en, em or a hyphen): what separates an owner from a
+# deadline written in one cell. A line break is not enough: it as often parts two owners.
+_OWNER_DEADLINE = re.compile(r"\s+[–—-]\s+")
+
+
+def split_owner_deadline(text: str) -> tuple[str, str]:
+    """``(owner, deadline)`` of a cell of a column headed for both (``Owner – deadline``):
+    split at its last dash between spaces; ``(text, "")`` when it has none.
+
+    >>> split_owner_deadline("Jo Brown – 31/03/2026")
+    ('Jo Brown', '31/03/2026')
+    >>> split_owner_deadline("Head of Service - Children – Q4 2025/26")
+    ('Head of Service - Children', 'Q4 2025/26')
+    >>> split_owner_deadline("Jo Brown")
+    ('Jo Brown', '')
+    """
+    found = list(_OWNER_DEADLINE.finditer(text.strip()))
+    if not found:
+        return text, ""
+    last = found[-1]
+    owner, deadline = text.strip()[: last.start()].strip(), text.strip()[last.end() :].strip()
+    if not owner or not deadline:
+        return text, ""
+    return owner, deadline
 
 
 def _location(row: Sequence[RawCell]) -> str:
@@ -363,6 +460,9 @@ def _draft(
         )
     split = split_sub_actions(draft)
     if len(split) > 1 or split[0] is not draft:
+        return split
+    split = split_owned_items(draft)
+    if len(split) > 1:
         return split
     return split_listed(draft, own_items if action_id is None and own_items else None)
 

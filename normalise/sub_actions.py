@@ -10,18 +10,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from normalise.cells import listed_items
+from normalise.cells import listed_items, stem_items
 from normalise.draft import Draft
 from normalise.ids import split_sub_items
+from normalise.leads.words import stands_alone
 from normalise.model import Repair
 from normalise.nested import NestedRow
 from normalise.text import repair_text
+from normalise.timeframes import find_timeframe_in_text, split_final_parenthesis
 
 LISTED_RULE = "a cell listing several actions read as one action each"
 LISTED_ID_RULE = (
     "inferred action id: the row's id and a letter, for one of several actions listed in one cell"
 )
 NESTED_RULE = "split a nested table of sub-actions into one action each"
+OWNED_ITEMS_RULE = (
+    "a list under a stem whose every item names its own lead in brackets: one action per item, "
+    "the stem before it, the bracket its lead"
+)
 
 
 def split_sub_actions(draft: Draft) -> list[Draft]:
@@ -78,6 +84,59 @@ def _cell_list(text: str) -> list[str] | None:
         return [item for _, item in items]
     _, lettered = split_sub_items(text)
     return [item for _, item in lettered] if len(lettered) >= 2 else None
+
+
+def split_owned_items(draft: Draft) -> list[Draft]:
+    """One action per item of a stem's list when every item closes with its own lead in brackets.
+
+    ``Raise awareness of scams:`` over ``• Talks at every scheme (Housing
+    Manager)`` and ``• A leaflet with every letter (Comms Lead)`` is two
+    actions, ``Raise awareness of scams: Talks at every scheme`` led by the
+    Housing Manager and the other by the Comms Lead; they share the row's
+    timeframe and status, and take its id and a letter (``1.2a``). A bracket
+    holding a timeframe (``(March 2026)``) or anything else that does not
+    read as a lead on its own (``(Child O RR)``, a reference) is no lead, so
+    such a list stays one action. The row's own Lead cell is recorded, not used.
+    """
+    found = stem_items(draft.action)
+    if found is None or draft.action_id is None:
+        return [draft]
+    stem, items = found
+    owned = [split_final_parenthesis(item) for item in items]
+    if not all(_owns(own, item) for own, item in zip(owned, items, strict=True)):
+        return [draft]
+    out = []
+    for k, own in enumerate(owned):
+        assert own is not None
+        text, lead = own
+        action_id = f"{draft.action_id}{chr(ord('a') + k)}"
+        notes = (
+            Repair("Action", draft.action, f"{stem} {text}", OWNED_ITEMS_RULE, 0.8),
+            Repair("Action ID", draft.action_id, action_id, OWNED_ITEMS_RULE, 0.8),
+            Repair("Lead", draft.lead, lead, OWNED_ITEMS_RULE, 0.8),
+        )
+        out.append(
+            replace(
+                draft,
+                action_id=action_id,
+                action=f"{stem} {text}",
+                lead=lead,
+                repairs=(*draft.repairs, *notes),
+            )
+        )
+    return out
+
+
+def _owns(own: tuple[str, str] | None, item: str) -> bool:
+    """Whether an item's closing bracket (``own``: text before, content) names its lead:
+    text before it, and a bracket that reads as a lead on its own (a person, a body, a
+    role), not a timeframe or a reference (``(Child O RR)``, ``(case audit)``)."""
+    return (
+        own is not None
+        and bool(own[0])
+        and stands_alone(own[1])
+        and find_timeframe_in_text(item) is None
+    )
 
 
 def split_listed(

@@ -302,6 +302,17 @@ def find_timeframe_in_text(text: str) -> str | None:
 
 def _final_parenthesis(text: str) -> str | None:
     """The content of the bracket pair that closes ``text``, or ``None``."""
+    split = split_final_parenthesis(text)
+    return split[1] if split is not None else None
+
+
+def split_final_parenthesis(text: str) -> tuple[str, str] | None:
+    """``(text before, content)`` of the bracket pair that closes ``text`` (a full stop
+    may follow it), or ``None``.
+
+    >>> split_final_parenthesis("Talks in schools (Head of Education).")
+    ('Talks in schools', 'Head of Education')
+    """
     stripped = text.rstrip().rstrip(".").rstrip()
     if not stripped.endswith(")"):
         return None
@@ -311,5 +322,5 @@ def _final_parenthesis(text: str) -> str | None:
         depth += char == ")"
         depth -= char == "("
         if depth == 0:
-            return stripped[position + 1 : -1].strip()
+            return stripped[:position].strip(), stripped[position + 1 : -1].strip()
     return None

@@ -10,13 +10,14 @@ analyst's edit from a change in the documents.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.worksheet import Worksheet
 
 from normalise.model import Action
+from output.book import Book
+from output.cells import DATE_FORMAT
 from output.columns import ANALYST, CHECKED_ON, Column, Value
 from output.edits import GENERATED, REGISTER_ID, WRITTEN, AnalystEdits, fingerprint
 from output.views import LeadAction
@@ -25,11 +26,12 @@ from output.views import LeadAction
 _WIDTHS = {"Analyst status": (14, False), "Analyst note": (40, True), "Checked by": (16, False),
            CHECKED_ON: (12, False)}  # fmt: skip
 _ADDED = (24, True)
-_DATE_FORMAT = "yyyy-mm-dd"
-
 
 # The analyst's columns the views of open actions show beside the document's.
 IN_VIEWS = ("Analyst status", "Analyst note")
+# What the Actions sheet's analyst columns add to a cell's look: ``Checked on``
+# shows dates ``yyyy-mm-dd``, its blank cells included.
+LOOKS: dict[str, dict[str, Any]] = {CHECKED_ON: {"num_format": DATE_FORMAT}}
 
 
 def analyst_columns(edits: AnalystEdits, names: Sequence[str] = ()) -> tuple[Column, ...]:
@@ -52,36 +54,42 @@ def analyst_columns(edits: AnalystEdits, names: Sequence[str] = ()) -> tuple[Col
     return tuple(getter(name) for name in wanted)
 
 
+def min_widths() -> dict[str, int]:
+    """The narrowest each analyst column starts, so an empty one is still wide enough to type in."""
+    return {name: width for name, (width, _) in _WIDTHS.items()}
+
+
 def dress_analyst(ws: Worksheet, columns: Sequence[Column], rows: int) -> None:
-    """``Checked on`` takes dates (shown ``yyyy-mm-dd``), blank cells included; width floors."""
-    names = [c.name for c in columns]
-    for name in ANALYST:
-        letter = get_column_letter(names.index(name) + 1)
-        width, _ = _WIDTHS[name]
-        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, width)
-    column = names.index(CHECKED_ON) + 1
-    letter = get_column_letter(column)
-    for r in range(2, rows + 2):
-        ws.cell(row=r, column=column).number_format = _DATE_FORMAT
-    when = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True)
-    when.error = "Type the date the action was checked (e.g. 2025-03-31)."
-    when.errorTitle = CHECKED_ON
-    ws.add_data_validation(when)
-    when.add(f"{letter}2:{letter}{max(rows, 1) + 1}")
+    """``Checked on`` takes dates only (or nothing)."""
+    col = [c.name for c in columns].index(CHECKED_ON)
+    ws.data_validation(
+        1,
+        col,
+        max(rows, 1),
+        col,
+        {
+            "validate": "date",
+            "criteria": ">",
+            "value": date(1900, 1, 1),
+            "ignore_blank": True,
+            "error_title": CHECKED_ON,
+            "error_message": "Type the date the action was checked (e.g. 2025-03-31).",
+        },
+    )
 
 
 def write_fingerprints(
-    workbook: Workbook, ws: Worksheet, columns: Sequence[Column], rows: int
+    book: Book, columns: Sequence[Column], written: Sequence[Sequence[Value]]
 ) -> None:
-    """The hidden ``_written`` sheet: each generated cell of ``ws`` (Actions) as a fingerprint."""
+    """The hidden ``_written`` sheet: each generated cell of Actions (``written``: its rows'
+    values as written) as a fingerprint."""
     names = [c.name for c in columns]
-    at = [names.index(n) + 1 for n in GENERATED]
-    key = names.index(REGISTER_ID) + 1
-    sheet = workbook.create_sheet(WRITTEN)
-    sheet.append([REGISTER_ID, *GENERATED])
-    for r in range(2, rows + 2):
-        values = [fingerprint(ws.cell(row=r, column=k).value) for k in at]
-        for k, value in enumerate((str(ws.cell(row=r, column=key).value), *values), start=1):
-            cell = sheet.cell(row=r, column=k, value=value)
-            cell.data_type = "s"  # text, never a formula
-    sheet.sheet_state = "veryHidden"
+    at = [names.index(n) for n in GENERATED]
+    key = names.index(REGISTER_ID)
+    sheet = book.sheet(WRITTEN)
+    sheet.write_row(0, 0, [REGISTER_ID, *GENERATED])
+    for r, values in enumerate(written, start=1):
+        sheet.write_string(r, 0, str(values[key]))
+        for k, column in enumerate(at, start=1):
+            sheet.write_string(r, k, fingerprint(values[column]))
+    sheet.very_hidden()

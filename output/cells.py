@@ -1,11 +1,14 @@
-"""Cells as the register writes them: text stays text, dates are dates, widths to fit."""
+"""Cells as the register writes them: text stays text, dates are dates, widths to fit.
+
+Pure rules: what a value is stored as, which look it takes, how wide it shows.
+``output.book`` puts them in the workbook.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
-
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from output.columns import Value
 
@@ -13,36 +16,37 @@ from output.columns import Value
 # we store such text as text and tell Excel so (quote prefix).
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _EXCEL_MAX_CHARS = 32_767
-_DATE_FORMAT = "yyyy-mm-dd"
-_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+# Control characters XML 1.0 cannot hold (tab, line feed and carriage return can).
+_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 # Excel does not size rows to wrapped text itself; 15 points a line (Calibri 11),
 # capped at Excel's maximum row height.
 POINTS_PER_LINE = 15.0
 MAX_ROW_POINTS = 409.0
 
-
-def set_cell(cell: Any, value: Value) -> None:
-    """Put ``value`` in ``cell``: text as text (never a formula), dates with their format."""
-    put_value(cell, value)
-    if isinstance(value, str) and cell.value.startswith(_FORMULA_STARTS):
-        cell.quotePrefix = True
-    elif isinstance(value, datetime):
-        cell.number_format = _DATETIME_FORMAT
-    elif isinstance(value, date):
-        cell.number_format = _DATE_FORMAT
+# What each kind of value (``style_kind``) adds to its column's look.
+KIND_LOOKS: dict[str, dict[str, Any]] = {
+    "plain": {},
+    "formula-like text": {"quote_prefix": True},
+    "date": {"num_format": DATE_FORMAT},
+    "datetime": {"num_format": DATETIME_FORMAT},
+}
 
 
-def put_value(cell: Any, value: Value) -> None:
-    """Put ``value`` in ``cell`` with no style: text as text, cleaned and cut to Excel's limit."""
+def stored(value: Value) -> Value:
+    """``value`` as the cell holds it: text without control characters, cut to Excel's limit.
+
+    >>> stored("a\\x07b"), stored(3)
+    ('ab', 3)
+    """
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)[:_EXCEL_MAX_CHARS]
-        cell.data_type = "s"
-    else:
-        cell.value = value
+        return _ILLEGAL.sub("", value)[:_EXCEL_MAX_CHARS]
+    return value
 
 
 def style_kind(value: Value) -> str:
-    """What ``set_cell`` styles a value as: cells of one kind in one column share a style.
+    """What a value is styled as: cells of one kind in one column share a look.
 
     >>> style_kind("=1+1"), style_kind("x"), style_kind(date(2025, 1, 1)), style_kind(None)
     ('formula-like text', 'plain', 'date', 'plain')
@@ -64,4 +68,20 @@ def display_width(value: Value) -> int:
         return 16
     if isinstance(value, date):
         return 10
+    if isinstance(value, str) and "\n" not in value:
+        return len(value)
     return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def wrapped_lines(value: Value, width: int) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` characters wide.
+
+    >>> wrapped_lines("abcdef", 4), wrapped_lines("ab\\ncd", 10), wrapped_lines(None, 4)
+    (2, 2, 1)
+    """
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(width, 1)
+    if "\n" not in value:
+        return max(-(-len(value) // per_line), 1)
+    return sum(max(-(-len(part) // per_line), 1) for part in value.split("\n"))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.chart import Chart
+from xlsxwriter.workbook import Workbook
 
 from output.dress import STATUS_FILLS
 
@@ -16,48 +15,54 @@ NO_STATUS_FILL = "BFBFBF"
 WIDTH_CM = 18
 BASE_HEIGHT_CM = 4
 BAR_CM = 1
+# XlsxWriter sizes a chart in pixels, 96 an inch.
+_PIXELS_PER_CM = 96 / 2.54
+
+
+def height_cm(rows: int) -> float:
+    """How tall the chart of ``rows`` workplans is."""
+    return BASE_HEIGHT_CM + BAR_CM * max(rows, 1)
 
 
 def rag_chart(
-    ws: Worksheet,
+    workbook: Workbook,
+    sheet: str,
     header_row: int,
     label_column: int,
     first_column: int,
     series: Sequence[str],
     rows: int,
-) -> BarChart:
+) -> Chart:
     """A stacked bar per workplan of its actions by status, from the table at ``header_row``.
 
-    The table has ``rows`` rows; ``label_column`` names the workplans (their
-    keys); ``series`` are the status columns' headers, the first at ``first_column``.
+    Rows and columns count from 0. The table on ``sheet`` has ``rows`` rows;
+    ``label_column`` names the workplans (their keys); ``series`` are the
+    status columns' headers, the first at ``first_column``.
     """
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.gapWidth = 60
-    chart.title = "Actions by RAG status and workplan"
-    chart.y_axis.title = "Actions"
-    chart.y_axis.majorGridlines = None
-    chart.x_axis.scaling.orientation = "maxMin"  # first workplan at the top, as in the table
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    data = Reference(
-        ws,
-        min_col=first_column,
-        max_col=first_column + len(series) - 1,
-        min_row=header_row,
-        max_row=header_row + rows,
+    chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
+    first, last = header_row + 1, header_row + rows
+    for k, name in enumerate(series):
+        colour = "#" + STATUS_FILLS.get(name, NO_STATUS_FILL)
+        chart.add_series(
+            {
+                "name": [sheet, header_row, first_column + k],
+                "categories": [sheet, first, label_column, last, label_column],
+                "values": [sheet, first, first_column + k, last, first_column + k],
+                "fill": {"color": colour},
+                "border": {"color": colour},
+                "gap": 60,
+                "overlap": 100,
+            }
+        )
+    chart.set_title({"name": "Actions by RAG status and workplan"})
+    # in a bar chart the x axis is the values' (across), the y axis the workplans'
+    chart.set_x_axis({"name": "Actions", "major_gridlines": {"visible": False}})
+    chart.set_y_axis({"reverse": True})  # first workplan at the top, as in the table
+    chart.set_legend({"position": "bottom"})
+    chart.set_size(
+        {
+            "width": round(WIDTH_CM * _PIXELS_PER_CM),
+            "height": round(height_cm(rows) * _PIXELS_PER_CM),
+        }
     )
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(
-        Reference(ws, min_col=label_column, min_row=header_row + 1, max_row=header_row + rows)
-    )
-    for name, line in zip(series, chart.series, strict=True):
-        colour = STATUS_FILLS.get(name, NO_STATUS_FILL)
-        line.graphicalProperties = GraphicalProperties(solidFill=colour)
-        line.graphicalProperties.line.solidFill = colour
-    chart.width = WIDTH_CM
-    chart.height = BASE_HEIGHT_CM + BAR_CM * max(rows, 1)
-    chart.legend.position = "b"
     return chart

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
+from output.book import Book, link_cell
 from output.columns import ANALYST_STATUS, Column
 
 # Status colours as conditional formatting, so a status an analyst types in
@@ -23,59 +22,67 @@ STATUS_FILLS = {
     "Overdue": "F4B183",
 }
 
-
-REMOVED_FONT = Font(color="7F7F7F", italic=True)
+# How a row of an action a newer version dropped looks, and a link to a document.
+REMOVED_LOOK: dict[str, Any] = {"font_color": "#7F7F7F", "italic": True}
+LINK_LOOK: dict[str, Any] = {"font_color": "#0563C1", "underline": 1}
 # The columns coloured by status and given its drop-down: the document's and the analyst's.
 STATUS_COLUMNS = ("Status", ANALYST_STATUS)
+# Excel holds at most this many links on a sheet; later Source cells are plain text.
+MAX_LINKS = 65_530
 
 
 def dress_actions(
+    book: Book,
     ws: Worksheet,
     columns: Sequence[Column],
-    rows: int,
-    sources: Mapping[str, str],
-    removed: Collection[int] = (),
+    sources: Sequence[str],
+    paths: Mapping[str, str],
     folder: Path | None = None,
 ) -> None:
-    """Colour and constrain the Status column; link each Source cell to its document.
+    """Colour and constrain the status columns; link each Source cell to its document.
 
-    ``sources`` maps a file name to the document's path; rows numbered in
-    ``removed`` (1 = first data row) are actions a newer version dropped,
-    shown in grey italics. Links are relative to the register's ``folder``
-    where they can be (``link``).
+    ``sources`` are the Source cells' texts, one a data row; ``paths`` maps a
+    file name to the document's path. Links are relative to the register's
+    ``folder`` where they can be (``link``).
     """
     names = [c.name for c in columns]
-    for r in removed:
-        for cell in ws[r + 1]:
-            cell.font = REMOVED_FONT
-    areas = [
-        f"{letter}2:{letter}{rows + 1}"
-        for name in STATUS_COLUMNS
-        if rows and name in names
-        for letter in [get_column_letter(names.index(name) + 1)]
-    ]
-    for area in areas:
+    rows = len(sources)
+    at = [names.index(name) for name in STATUS_COLUMNS if rows and name in names]
+    for col in at:
         for status, colour in STATUS_FILLS.items():
-            fill = PatternFill("solid", start_color=colour, end_color=colour)
-            rule = CellIsRule(operator="equal", formula=[f'"{status}"'], fill=fill)  # type: ignore[no-untyped-call]
-            ws.conditional_formatting.add(area, rule)
-    if areas:
-        choice = DataValidation(
-            type="list", formula1='"' + ",".join(STATUS_FILLS) + '"', allow_blank=True
+            look = book.look(bg_color="#" + colour)
+            rule = {"type": "cell", "criteria": "equal to", "value": f'"{status}"', "format": look}
+            ws.conditional_format(1, col, rows, col, rule)
+    if at:
+        ranges = " ".join(f"{_letter(col)}2:{_letter(col)}{rows + 1}" for col in at)
+        ws.data_validation(
+            1,
+            at[0],
+            rows,
+            at[0],
+            {
+                "validate": "list",
+                "source": list(STATUS_FILLS),
+                "ignore_blank": True,
+                "error_title": "Status",
+                "error_message": "Choose Complete, On track, At risk or Overdue (or leave blank).",
+                "multi_range": ranges,
+            },
         )
-        choice.error = "Choose Complete, On track, At risk or Overdue (or leave blank)."
-        choice.errorTitle = "Status"
-        ws.add_data_validation(choice)
-        for area in areas:
-            choice.add(area)
     if rows and "Source" in names:
-        col = names.index("Source") + 1
-        for r in range(2, rows + 2):
-            cell = ws.cell(row=r, column=col)
-            path = sources.get(str(cell.value or ""))
-            if path:
-                cell.hyperlink = link(Path(path), folder)
-                cell.font = Font(color="0563C1", underline="single")
+        col = names.index("Source")
+        look = book.look(valign="top", **LINK_LOOK)
+        linked = 0
+        for r, source in enumerate(sources, start=1):
+            path = paths.get(source)
+            if not path or linked >= MAX_LINKS:
+                continue
+            if link_cell(ws, r, col, link(Path(path), folder), source, look):
+                linked += 1
+
+
+def _letter(col: int) -> str:
+    return str(xl_col_to_name(col))
 
 
 def link(document: Path, folder: Path | None) -> str:

@@ -7,36 +7,39 @@ the previous one as it was.
 
 from __future__ import annotations
 
-import copy as copying
 import logging
-import math
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import Table, TableStyleInfo
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.exceptions import XlsxWriterException
+from xlsxwriter.worksheet import Worksheet
 
 from normalise.model import Register
-from output.analyst import IN_VIEWS, analyst_columns, dress_analyst, write_fingerprints
+from output.analyst import (
+    IN_VIEWS,
+    LOOKS,
+    analyst_columns,
+    dress_analyst,
+    min_widths,
+    write_fingerprints,
+)
+from output.book import Book, put
 from output.cells import (
     MAX_ROW_POINTS,
     POINTS_PER_LINE,
     display_width,
-    put_value,
-    set_cell,
+    stored,
     style_kind,
+    wrapped_lines,
 )
-from output.columns import CONFLICTS, FROZEN, PRINTED, VIEWS, Column, sheets
-from output.dress import dress_actions
+from output.columns import CONFLICTS, FROZEN, PRINTED, VIEWS, Column, Value, sheets
+from output.dress import REMOVED_LOOK, dress_actions
 from output.edits import AnalystEdits, Conflict, conflicts, fingerprint
 from output.files import RegisterWriteError, backup_of, is_dated_copy
 from output.printing import page_setup, print_columns
@@ -91,31 +94,31 @@ def write_register(
     today = today or date.today()
     edits = edits or AnalystEdits()
     path = Path(path)
-    workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
-    write_summary(workbook.create_sheet("Summary"), summary(register, today))
-    sources = {s.file: s.path for s in register.sources if s.path}
     found = conflicts(edits, register, today)
-    fingerprinted: tuple[Worksheet, tuple[Column, ...], int] | None = None
-    for name, columns, records in sheets(register, today):
-        ws = workbook.create_sheet(name)
-        if name in VIEWS:  # the analyst's status and note beside the open actions
-            columns = (*columns, *analyst_columns(edits, IN_VIEWS))
-        if name != "Actions":
-            _write_sheet(ws, name, columns, records)
-            continue
-        columns = (*columns, *analyst_columns(edits))
-        _write_sheet(ws, name, columns, records)
-        removed = [n for n, a in enumerate(register.actions, start=1) if a.removed]
-        dress_actions(ws, columns, len(records), sources, removed, path.parent)
-        dress_analyst(ws, columns, len(records))
-        ws.freeze_panes = ws.cell(row=2, column=FROZEN + 1).coordinate
-        print_columns(ws, PRINTED, len(records))
-        fingerprinted = (ws, columns, len(records))
-    _write_sheet(workbook.create_sheet("Conflicts"), "Conflicts", CONFLICTS, found)
-    if fingerprinted is not None:
-        write_fingerprints(workbook, *fingerprinted)  # last, and hidden
-    written = _save(workbook, path)
+
+    def fill(book: Book) -> None:
+        write_summary(book, book.sheet("Summary"), summary(register, today))
+        paths = {s.file: s.path for s in register.sources if s.path}
+        for name, columns, records in sheets(register, today):
+            ws = book.sheet(name)
+            if name in VIEWS:  # the analyst's status and note beside the open actions
+                columns = (*columns, *analyst_columns(edits, IN_VIEWS))
+            if name != "Actions":
+                _write_sheet(book, ws, name, columns, records)
+                continue
+            columns = (*columns, *analyst_columns(edits))
+            removed = {n for n, a in enumerate(register.actions) if a.removed}
+            values = _write_sheet(book, ws, name, columns, records, removed, LOOKS, min_widths())
+            shown = [a.source for a in register.actions]
+            dress_actions(book, ws, columns, shown, paths, path.parent)
+            dress_analyst(ws, columns, len(records))
+            ws.freeze_panes(1, FROZEN)
+            print_columns(ws, PRINTED, len(records))
+            actions = (columns, values)
+        _write_sheet(book, book.sheet("Conflicts"), "Conflicts", CONFLICTS, found)
+        write_fingerprints(book, *actions)  # last, and hidden
+
+    written = _save(fill, path)
     _say_new_conflicts(found, edits.conflicts, path)
     return Written(written.path, written.backup, written.locked, written.note, found)
 
@@ -197,7 +200,8 @@ def _prune_dated_copies(path: Path, keep: int = KEEP_DATED_COPIES) -> None:
             log.info("deleted old dated copy %s", copy)
 
 
-def _save(workbook: Workbook, path: Path) -> Written:
+def _save(fill: Callable[[Book], None], path: Path) -> Written:
+    """Write the workbook ``fill`` lays out beside ``path``, then rename it into place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
@@ -207,7 +211,9 @@ def _save(workbook: Workbook, path: Path) -> Written:
     except OSError as e:
         raise RegisterWriteError(f"{path}: cannot write the register here ({e.strerror})") from e
     try:
-        workbook.save(tmp)
+        book = Book(Path(tmp))
+        fill(book)
+        book.close()
         target, locked, backup = path, _locked(path), None
         if locked:
             target = _dated(path)
@@ -222,6 +228,9 @@ def _save(workbook: Workbook, path: Path) -> Written:
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise RegisterWriteError(f"{path}: cannot write the register ({e.strerror})") from e
+    except XlsxWriterException as e:  # XlsxWriter's own wrapping of a failed file write
+        Path(tmp).unlink(missing_ok=True)
+        raise RegisterWriteError(f"{path}: cannot write the register ({e})") from e
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -247,63 +256,78 @@ def _umask() -> int:
     return mask
 
 
-_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-_TOP = Alignment(vertical="top")
+_TOP: dict[str, Any] = {"valign": "top"}
+_WRAP_TOP: dict[str, Any] = {"valign": "top", "text_wrap": True}
 
 
 def _write_sheet(
-    ws: Worksheet, name: str, columns: Sequence[Column], records: Sequence[Any]
-) -> None:
-    ws.append([c.name for c in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    widths = [len(c.name) + 2 for c in columns]
-    # One style per column and kind of value, made once and copied to each cell:
-    # openpyxl builds and looks up a style object for every style set on a cell,
-    # which cost most of the time of a large register's write.
-    styles: dict[tuple[int, str], Any] = {}
-    for r, record in enumerate(records, start=2):
+    book: Book,
+    ws: Worksheet,
+    name: str,
+    columns: Sequence[Column],
+    records: Sequence[Any],
+    removed: set[int] | frozenset[int] = frozenset(),
+    looks: Mapping[str, Mapping[str, Any]] | None = None,
+    floors: Mapping[str, int] | None = None,
+) -> list[list[Value]]:
+    """``records`` as an Excel table under a bold header row, each column as wide as its text.
+
+    Rows numbered in ``removed`` (0 = first record) show greyed (an action a
+    newer version dropped); ``looks`` add to a column's cells' look (a
+    number format), ``floors`` are the narrowest a column may be. Returns
+    the values written, a list per record.
+    """
+    looks, floors = looks or {}, floors or {}
+    widths = [max(len(c.name) + 2, floors.get(c.name, 0)) for c in columns]
+    bases = [{**(_WRAP_TOP if c.wrap else _TOP), **looks.get(c.name, {})} for c in columns]
+    made: dict[tuple[int, str, bool], Any] = {}
+    wrapped = [k for k, c in enumerate(columns) if c.wrap]
+    written: list[list[Value]] = []
+    for r, record in enumerate(records, start=1):
+        grey = r - 1 in removed
+        row: list[Value] = []
         for k, column in enumerate(columns):
-            value = column.get(record)
-            target: Any = ws.cell(row=r, column=k + 1)  # a Cell: the sheet merges none
-            made = styles.get((k, style_kind(value)))
-            if made is None:
-                set_cell(target, value)
-                target.alignment = _WRAP_TOP if column.wrap else _TOP
-                styles[(k, style_kind(value))] = copying.copy(target._style)
-            else:
-                put_value(target, value)
-                target._style = copying.copy(made)
-            widths[k] = max(widths[k], min(display_width(value), column.max_width))
+            value = stored(column.get(record))
+            kind = style_kind(value)
+            look = made.get((k, kind, grey))
+            if look is None:
+                base = {**bases[k], **REMOVED_LOOK} if grey else bases[k]
+                look = made[(k, kind, grey)] = book.value_look(value, base)
+            put(ws, r, k, value, look)
+            shown = display_width(value)
+            if shown > widths[k]:
+                widths[k] = min(shown, max(column.max_width, widths[k]))
+            row.append(value)
+        written.append(row)
     for k, width in enumerate(widths):
-        ws.column_dimensions[get_column_letter(k + 1)].width = width + 1
-    _row_heights(ws, columns, records, widths)
-    ws.freeze_panes = "A2"
+        ws.set_column(k, k, width + 1)
+    _row_heights(ws, [(k, widths[k]) for k in wrapped], written)
+    ws.freeze_panes(1, 0)
     page_setup(ws, title_rows=True)
-    last = get_column_letter(len(columns))
     # An Excel table needs a data row: an empty sheet's table has one blank row,
     # as Excel makes when a table is inserted over a header alone. Its name has
     # no spaces (``Action leads`` is the table ``ActionLeads``).
-    table = Table(displayName=name.replace(" ", ""), ref=f"A1:{last}{max(len(records), 1) + 1}")
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(table)
+    bold = book.look(bold=True)
+    ws.add_table(
+        0,
+        0,
+        max(len(records), 1),
+        len(columns) - 1,
+        {
+            "name": name.replace(" ", ""),
+            "style": "Table Style Medium 2",
+            "columns": [{"header": c.name, "header_format": bold} for c in columns],
+        },
+    )
+    return written
 
 
 def _row_heights(
-    ws: Worksheet, columns: Sequence[Column], records: Sequence[Any], widths: list[int]
+    ws: Worksheet, wrapped: Sequence[tuple[int, int]], written: Sequence[Sequence[Value]]
 ) -> None:
-    """Give each row the height its longest wrapped cell needs."""
-    for r, record in enumerate(records, start=2):
-        lines = 1
-        for k, column in enumerate(columns):
-            if not column.wrap:
-                continue
-            value = column.get(record)
-            if not isinstance(value, str) or not value:
-                continue
-            per_line = max(widths[k], 1)
-            lines = max(
-                lines, sum(math.ceil(max(len(part), 1) / per_line) for part in value.split("\n"))
-            )
+    """Give each row the height its longest wrapped cell needs: ``wrapped`` are the
+    wrapping columns and their widths, ``written`` the rows' values."""
+    for r, values in enumerate(written, start=1):
+        lines = max((wrapped_lines(values[k], width) for k, width in wrapped), default=1)
         if lines > 1:
-            ws.row_dimensions[r].height = min(lines * POINTS_PER_LINE, MAX_ROW_POINTS)
+            ws.set_row(r, min(lines * POINTS_PER_LINE, MAX_ROW_POINTS))

@@ -319,7 +319,8 @@ def _group_roles(
 
     ``subs`` are the sub-columns' own labels, ``own`` the role each names (``None``:
     nothing). For a timeframe group, returns ``(start, end)`` columns when it has a
-    start sub-column.
+    start sub-column. A timeframe group over periods alone (``Q1``..``Q4``) gives its
+    role to none of them when a column outside it names the timeframe itself.
     """
     cols = sorted(subs)
     for c in cols:
@@ -333,6 +334,10 @@ def _group_roles(
         return None
     named = [c for c in cols if own[c] is group]
     ends = [c for c in free if _END.search(subs[c])]
+    if not (named or ends) and any(r is group for c, r in enumerate(roles) if c not in subs):
+        # periods under a timeframe (``Timescale`` over ``Q1``..``Q4`` ticks) beside a
+        # column that names the timeframe itself (``Target date``): that column is it
+        return None
     target = (named or ends or free)[-1]
     roles[target] = group
     starts = [c for c in cols if c < target and _START.search(subs[c])]

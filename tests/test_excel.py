@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -153,11 +154,13 @@ def test_a_failed_write_leaves_the_previous_register(
     path = write_register(Register((_action("first"),), ()), tmp_path / "r.xlsx").path
     before = path.read_bytes()
 
-    def boom(self: object, filename: str) -> None:
-        Path(filename).write_bytes(b"half a workbook")
+    def boom(self: zipfile.ZipFile, *args: object, **kwargs: object) -> None:
+        assert self.fp is not None
+        self.fp.write(b"half a workbook")  # the disk fills part way through the zip
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", boom)
+    monkeypatch.setattr("zipfile.ZipFile.writestr", boom)
+    monkeypatch.setattr("zipfile.ZipFile.write", boom)
     with pytest.raises(OSError, match="No space left"):
         write_register(Register((_action("second"),), ()), path)
     assert path.read_bytes() == before

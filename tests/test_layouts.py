@@ -64,50 +64,74 @@ KNOWN_GAPS: dict[str, str] = {
     # against its own words, and were fixed by general rules the same day: a key label
     # opening a later sentence of a line (`Last updated: ... Status: Behind – at risk`),
     # and a key label denying a status (`Not achieved by the target date`, red).
-    "saltmarsh-csp-owner-deadline.docx": (
-        "Saltmarsh: the `Owner – deadline` cell is not split: the whole cell is the lead as "
-        "written and is cut at the date's slashes (`Jo Brown – 31`, `03`, `2026`), no timeframe; "
-        "the Roman numeral priority `I.` is not read (priority empty, impact keeps `I. `)"
+    # Saltmarsh reads exactly since (session 5), by two general rules: a lead column whose
+    # header names a deadline too (`Owner – deadline`) gives the text after a cell's last
+    # spaced dash as the timeframe, and a bare capital roman numeral (`II. Domestic abuse`)
+    # numbers a priority. Brindley too: a list under a stem whose every item closes with
+    # a bracket that reads as a lead on its own is one action per item
+    # (normalise/sub_actions.split_owned_items). And Eastholme: a timeframe group over
+    # periods alone (`Timescale` over `Q1`..`Q4` ticks) beside a column naming the timeframe
+    # itself (`Target date`) leaves the timeframe to that column (parsers/header.py), and a
+    # rating per period side by side (`RAG rating` over `Q1`..`Q4`) gives the latest rated
+    # period's as the status (normalise/rows.status_series). The fifth set is tuned now: a
+    # sixth is needed to measure plans never seen.
+    #
+    # The sixth held-out set (HOLDOUT_6), added 2026-12-03 by someone who had not read
+    # parsers/, normalise/, ingest/ or output/, goldens typed before the first run; scored
+    # untuned that day at 90.9% of fields for docx, 89.5% for LibreOffice and 90.4% for
+    # Chromium (Quarrydale 94.1% for each producer; Ferrybridge 80.8% for each; Ashcombe
+    # 96.9% docx, 92.3% LibreOffice, 95.4% Chromium). No action missing or extra in any:
+    # Word's list numbering gives Ashcombe's ids and priorities, `P1-A3` refs are read,
+    # two-cell band rows and dotted dates (`31.12.25`, `Q3 25/26`) too. Never tune on them.
+    "quarrydale-sab-lead-agency.docx": (
+        "a Named lead written `Name, job title` (`Sarah Pike, Principal Social Worker`, "
+        "`Karen Doyle, Board Manager`) read as two leads, the title a second one (6 actions); "
+        "a Named lead cell still showing Word's placeholder `Click or tap here to enter "
+        "text.` taken as the lead and lead as written instead of the Lead agency beside it "
+        "(P1-A2, P2-A4)"
     ),
-    "saltmarsh-csp-owner-deadline.pdf": (
-        "Saltmarsh: the `Owner – deadline` cell is not split: the whole cell is the lead as "
-        "written and is cut at the date's slashes (`Jo Brown – 31`, `03`, `2026`), no timeframe; "
-        "the Roman numeral priority `I.` is not read (priority empty, impact keeps `I. `)"
+    "quarrydale-sab-lead-agency.pdf": (
+        "as the .docx: `Name, job title` split into two leads (6 actions); the placeholder "
+        "`Click or tap here to enter text.` read as the lead, not the Lead agency (P1-A2, P2-A4)"
     ),
-    "saltmarsh-csp-owner-deadline-chromium.pdf": (
-        "Saltmarsh: the `Owner – deadline` cell is not split: the whole cell is the lead as "
-        "written and is cut at the date's slashes (`Jo Brown – 31`, `03`, `2026`), no timeframe; "
-        "the Roman numeral priority `I.` is not read (priority empty, impact keeps `I. `)"
+    "quarrydale-sab-lead-agency-chromium.pdf": (
+        "as the .docx: `Name, job title` split into two leads (6 actions); the placeholder "
+        "`Click or tap here to enter text.` read as the lead, not the Lead agency (P1-A2, P2-A4)"
     ),
-    "brindley-sab-bracketed-leads.docx": (
-        "Brindley: a row of an opening line over bullets, each bullet with its own lead in "
-        "brackets, is read as one action (`1.2`, `2.1`, `3.1`) instead of one per bullet "
-        "(`1.2a`, `1.2b`, ...)"
+    "ferrybridge-csp-lead-support.docx": (
+        "`Lead: X; Support: Y` in one cell not split at its labels: `Support: ...` kept as "
+        "a lead, support empty (8 actions; `Lead: TBC; Support: Licensing` gives the lead "
+        "`Support: Licensing`, not Unassigned); the status opening each progress update "
+        "(`GREEN – ...`, `AMBER: ...`, `Green – ...`) not read through the key sentence: "
+        "every status blank (9 actions)"
     ),
-    "brindley-sab-bracketed-leads.pdf": (
-        "Brindley: a row of an opening line over bullets, each bullet with its own lead in "
-        "brackets, is read as one action (`1.2`, `2.1`, `3.1`) instead of one per bullet "
-        "(`1.2a`, `1.2b`, ...)"
+    "ferrybridge-csp-lead-support.pdf": (
+        "as the .docx: `Lead: X; Support: Y` not split at its labels (8 actions; `Support` "
+        "a lead of its own in 2.1); the progress update's first word not read as the "
+        "status, every status blank (9 actions)"
     ),
-    "brindley-sab-bracketed-leads-chromium.pdf": (
-        "Brindley: a row of an opening line over bullets, each bullet with its own lead in "
-        "brackets, is read as one action (`1.2`, `2.1`, `3.1`) instead of one per bullet "
-        "(`1.2a`, `1.2b`, ...)"
+    "ferrybridge-csp-lead-support-chromium.pdf": (
+        "as the .docx: `Lead: X; Support: Y` not split at its labels (8 actions; 1.2's two "
+        "lines joined into `Insp. Dan Price Support: Trading Standards`); the progress "
+        "update's first word not read as the status, every status blank (9 actions)"
     ),
-    "eastholme-hwb-quarter-ticks.docx": (
-        "Eastholme: the `Q1`..`Q4` tick columns under `Timescale` are taken for the timeframe "
-        "(`✓` or empty, type Not given) instead of the `Target date`; the status is the first "
-        "quarter's RAG rating, not the latest (Q2)"
+    "ashcombe-cp-auto-numbered.docx": (
+        "1.4's timeframe `(December 2025)` at the end of the action not taken when its "
+        "Timeframe cell is empty (but shaded): Not given, no due date; `LISG Chair` "
+        "expanded to `LEARNING AND IMPROVEMENT SUB-GROUP Chair` (2.3)"
     ),
-    "eastholme-hwb-quarter-ticks.pdf": (
-        "Eastholme: the `Q1`..`Q4` tick columns under `Timescale` are taken for the timeframe "
-        "(`✓` or empty, type Not given) instead of the `Target date`; the status is the first "
-        "quarter's RAG rating, not the latest (Q2)"
+    "ashcombe-cp-auto-numbered.pdf": (
+        "the first impact, a sentence repeated and cut off mid-word, keeps its cut-off tail "
+        "(`... as a result. Partners learn from local a`, 1.1-1.4); `Full Sub-Group` "
+        "resolved to the page header and title run together (`Ashcombe Safeguarding Children "
+        "Partnership LEARNING AND IMPROVEMENT SUB-GROUP`, 1.1, 3.3); 1.4's timeframe in the "
+        "action text not taken (Not given); `LISG Chair` expanded in capitals (2.3)"
     ),
-    "eastholme-hwb-quarter-ticks-chromium.pdf": (
-        "Eastholme: the `Q1`..`Q4` tick columns under `Timescale` are taken for the timeframe "
-        "(`✓` or empty, type Not given) instead of the `Target date`; the status is the first "
-        "quarter's RAG rating, not the latest (Q2)"
+    "ashcombe-cp-auto-numbered-chromium.pdf": (
+        "`Full Sub-Group` resolved to the page header line and the title run together "
+        "(`Ashcombe Safeguarding Children Partnership LEARNING AND IMPROVEMENT SUB-GROUP`, "
+        "1.1, 3.3); 1.4's timeframe `(December 2025)` in the action text not taken (Not "
+        "given); `LISG Chair` expanded in capitals (2.3)"
     ),
 }
 

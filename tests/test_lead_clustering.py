@@ -39,10 +39,11 @@ def _documents() -> list[tuple[Path, dict[str, Any]]]:
     return samples + layouts
 
 
-def _pairs(labels: list[str]) -> set[tuple[int, int]]:
+def _pairs(labels: list[str], key: Any = str) -> set[tuple[int, int]]:
+    """Every pair of mentions whose labels are one (by ``key``)."""
     found: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
-        found.setdefault(label, []).append(i)
+        found.setdefault(key(label), []).append(i)
     return {pair for group in found.values() for pair in combinations(group, 2)}
 
 
@@ -63,7 +64,9 @@ def test_leads_of_every_sample_and_layout_cluster_as_the_goldens_say(
             assert len(names) == len(have), (path.name, want["register_id"], names, have)
             truth += [SAME_BODY.get((path.stem, n), n) for n in names]
             got += have
-    right = _pairs(truth)
+    # goldens typed one document at a time write one name in two cases
+    # (`Sub-group`, `Sub-Group`): one name. The program's own output gets no such help.
+    right = _pairs(truth, str.casefold)
     made = _pairs(got)
     precision = len(right & made) / len(made)
     recall = len(right & made) / len(right)
@@ -79,7 +82,7 @@ def test_leads_of_every_sample_and_layout_cluster_as_the_goldens_say(
         if classify(truth[i]) is Kind.PERSON and classify(truth[j]) is Kind.PERSON
     }
     assert people_merged == set()
-    # Measured 2026-12-03: precision 0.979, recall 0.997. The gap is one known limit:
+    # Measured 2026-12-03 (35 documents): precision 0.981, recall 0.998. The gap is one known limit:
     # a written form has one canonical lead for the whole inbox, so `Probation` joins
     # `Probation Service` everywhere once one area's plans write both, although the
     # Ashdown and Millbrook plans' `Probation` is their own area's.
