@@ -303,3 +303,22 @@ def test_and_inside_a_listed_body_name_joins_no_two_leads() -> None:
         "Police",
         "Probation",
     ]
+
+
+def test_a_local_short_form_joins_the_full_name_only_where_one_areas_plans_write_both() -> None:
+    """``Probation`` in Wexcombe's plans, which write ``Probation Service`` too, is that
+    service; Millbrook's plans write only ``Probation``: their own, not Wexcombe's."""
+
+    def plan(group: str, *names: str) -> list[LeadMention]:
+        return [LeadMention(n, workplan_key=group, owner_subgroup=group) for n in names]
+
+    wexcombe = "Wexcombe Community Safety Partnership"
+    millbrook = "Millbrook Community Safety Partnership"
+    res = resolve_leads(
+        plan(wexcombe, "Probation", "Probation Service") + plan(millbrook, "Probation")
+    )
+    assert res.canonical_for("Probation", owner_subgroup=wexcombe) == "Probation Service"
+    assert res.canonical_for("Probation", owner_subgroup=millbrook) == "Probation"
+    match = res.match_for("Probation", owner_subgroup=wexcombe)
+    assert match is not None and SOURCE in match.rule
+    assert res.match_for("Probation", owner_subgroup=millbrook) is None

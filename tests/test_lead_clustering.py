@@ -82,8 +82,9 @@ def test_leads_of_every_sample_and_layout_cluster_as_the_goldens_say(
         if classify(truth[i]) is Kind.PERSON and classify(truth[j]) is Kind.PERSON
     }
     assert people_merged == set()
-    # Measured 2026-12-03 (35 documents): precision 0.981, recall 0.998. The gap is one known limit:
-    # a written form has one canonical lead for the whole inbox, so `Probation` joins
-    # `Probation Service` everywhere once one area's plans write both, although the
-    # Ashdown and Millbrook plans' `Probation` is their own area's.
-    assert precision >= 0.975 and recall >= 0.99
+    # Measured 2026-12-03 (35 documents): precision 0.990, recall 0.995. A local body's
+    # short form joins its full name only in the places whose plans write both
+    # (`Probation` is Wexcombe's `Probation Service`, Millbrook's own `Probation`), and in
+    # plans that name no place, which may be anyone's: the gap is Ashdown's `Probation`
+    # (`Safer Ashdown Partnership` opens with an ordinary word, so names no place).
+    assert precision >= 0.985 and recall >= 0.99

@@ -71,8 +71,8 @@ def body_links(
     settled: Collection[str] = (),
     documents: Sequence[Collection[str]] = (),
     areas: Mapping[str, Collection[str]] | None = None,
-) -> dict[str, tuple[str, str, float]]:
-    """Written names the list joins: ``lookup_key`` of a name -> (lead, rule, score).
+) -> dict[str, tuple[str, str, float, frozenset[str]]]:
+    """Written names the list joins: ``lookup_key`` of a name -> (lead, rule, score, areas).
 
     ``names`` are the written lead names; ``settled`` the lookup keys the lead
     directory, alias table and the documents' own abbreviations decide, which the
@@ -82,7 +82,9 @@ def body_links(
     kind written anywhere and the documents of every area writing the bare form
     name it too. ``areas`` gives the places of the plans that wrote each name
     (``words.area_of``): two forms of a ``local`` entry (``YOS``, ``Youth Justice
-    Service``) written only in plans of different places are two bodies.
+    Service``) written only in plans of different places are two bodies; written
+    both in one area's plans and the shorter also elsewhere, they are one body
+    in that area only: ``areas`` are where a link holds (empty: everywhere).
     A name whose lead is itself is not in the result.
 
     >>> links = body_links(["MPS", "Met Police", "Police", "Anne Akamo"], load_bodies())
@@ -91,6 +93,10 @@ def body_links(
     >>> links = body_links(["ICB", "NHS South West London ICB"], load_bodies())
     >>> {k: v[0] for k, v in links.items()}
     {'icb': 'NHS South West London ICB'}
+    >>> links = body_links(["Probation", "Probation Service"], load_bodies(),
+    ...     areas={"Probation": {"wexcombe", "ashdown"}, "Probation Service": {"wexcombe"}})
+    >>> {k: (v[0], sorted(v[3])) for k, v in links.items()}
+    {'probation': ('Probation Service', ['wexcombe'])}
     >>> body_links(["ICB", "NHS South West London ICB"], load_bodies(),
     ...            documents=[["ICB"], ["ICB", "NHS South West London ICB"]])
     {}
@@ -105,7 +111,7 @@ def body_links(
         key = key_of[name]
         if key and key not in settled:
             written.setdefault(key, name)
-    links: dict[str, tuple[str, str, float]] = {}
+    links: dict[str, tuple[str, str, float, frozenset[str]]] = {}
     entry_of: dict[str, int] = {}
     bare: dict[int, list[str]] = {}
     for n, body in enumerate(bodies):
@@ -117,8 +123,10 @@ def body_links(
         for key in seen[1:]:
             # each area has its own body of a local kind: two of its forms are one body
             # only where one area's plans write both
-            if not body.local or not apart(areas_of.get(seen[0], set()), areas_of.get(key, set())):
-                links[key] = (written[seen[0]], SOURCE, LISTED_SCORE)
+            mine, theirs = areas_of.get(seen[0], set()), areas_of.get(key, set())
+            if not body.local or not apart(mine, theirs):
+                within = _within(mine, theirs) if body.local else frozenset()
+                links[key] = (written[seen[0]], SOURCE, LISTED_SCORE, within)
         if body.local and seen:
             bare[n] = seen
 
@@ -143,8 +151,26 @@ def body_links(
         if all(one in d for d in together if d & bare_leads):
             for key in keys:
                 if lead(key) != one:
-                    links[key] = (one, f"{SOURCE}: the one local body of its kind", LOCAL_SCORE)
+                    rule = f"{SOURCE}: the one local body of its kind"
+                    links[key] = (one, rule, LOCAL_SCORE, frozenset())
     return links
+
+
+def _within(mine: set[str], theirs: set[str]) -> frozenset[str]:
+    """Where a local body's form written in ``theirs`` places means the one written in
+    ``mine``: the places writing both, and plans that name no place (``""``: they may
+    be anyone's); empty (everywhere) when that is every place writing it, or when
+    the body itself is written in a plan naming no place.
+
+    >>> sorted(_within({"a"}, {"a", "b"})), sorted(_within({"a", "b"}, {"a"}))
+    (['a'], [])
+    >>> sorted(_within({"a"}, {"a", "b", ""})), sorted(_within({""}, {"b"}))
+    (['', 'a'], [])
+    """
+    if "" in mine:
+        return frozenset()
+    holds = (mine & theirs) | (theirs & {""})
+    return frozenset(holds) if theirs - holds else frozenset()
 
 
 def _local_entry(key: str, name: str, entry_of: Mapping[str, int]) -> int | None:

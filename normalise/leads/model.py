@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from normalise.leads.names import UNASSIGNED_LEAD, Kind
-from normalise.leads.words import clean_name
+from normalise.leads.rules import area_scope
+from normalise.leads.words import area_of, clean_name
 from normalise.model import Repair
 
 
@@ -94,7 +95,7 @@ class LeadResolution:
         Raises ``KeyError`` for a form the resolver never saw.
         """
         name = clean_name(text)
-        for owner in (owner_subgroup, _owner_id(owner_subgroup, workplan_key), ""):
+        for owner in _scopes(owner_subgroup, workplan_key):
             if (owner, name) in self.canonical:
                 return self.canonical[(owner, name)]
         if not name or name == UNASSIGNED_LEAD:
@@ -106,11 +107,18 @@ class LeadResolution:
     ) -> Match | None:
         """The match that renamed ``text``, or None when it was kept as written."""
         name = clean_name(text)
-        for owner in (owner_subgroup, _owner_id(owner_subgroup, workplan_key), ""):
+        for owner in _scopes(owner_subgroup, workplan_key):
             found = self.matches_by_form.get((owner, name))
             if found is not None:
                 return found
         return None
+
+
+def _scopes(owner_subgroup: str, workplan_key: str) -> tuple[str, ...]:
+    """Where a form's answer may be kept, narrowest first: the owner, the plan's place
+    (``rules.area_scope``), everywhere (``""``)."""
+    area = area_scope(area_of(owner_subgroup))
+    return (owner_subgroup, _owner_id(owner_subgroup, workplan_key), area, "")
 
 
 def _owner_id(owner_subgroup: str, workplan_key: str) -> str:

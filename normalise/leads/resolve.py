@@ -90,16 +90,17 @@ def resolve_leads(
         load_bodies() if bodies is None else bodies,
     )
     forms: dict[tuple[str, str], _Form] = {}
-    followed: dict[tuple[str, str], tuple[str, tuple[tuple[str, float], ...], int, bool]] = {}
+    followed: dict[tuple[str, str], tuple[str, tuple[tuple[str, float], ...], int, str]] = {}
     for mention in mentions:
         text = clean_name(mention.text)
         owner = _owner_id(mention.owner_subgroup, mention.workplan_key)
         written = clean_name(mention.as_written) or text
         if (owner, text) not in followed:
             abbreviation = mention.owner_abbreviation or abbreviation_of(mention.owner_subgroup)
-            followed[(owner, text)] = follow_rules(rules, text, written, owner, abbreviation)
-        root, applied, fixed, per_owner = followed[(owner, text)]
-        form = forms.setdefault((owner if per_owner else "", text), _Form(root, applied, fixed))
+            area = area_of(mention.owner_subgroup)
+            followed[(owner, text)] = follow_rules(rules, text, written, owner, abbreviation, area)
+        root, applied, fixed, scope = followed[(owner, text)]
+        form = forms.setdefault((scope, text), _Form(root, applied, fixed))
         form.count += 1
         form.areas.add(area_of(mention.owner_subgroup))
         if written:

@@ -60,19 +60,20 @@ class Rules:
     abbreviations: Mapping[str, str]
     owners_by_abbreviation: Mapping[str, str]
     prefixes: frozenset[str]
-    bodies: Mapping[str, tuple[str, str, float]] = field(default_factory=dict)
+    # lookup key -> (lead, rule, score, the areas it holds in: none, everywhere)
+    bodies: Mapping[str, tuple[str, str, float, frozenset[str]]] = field(default_factory=dict)
 
 
 def _subgroup(
     rules: Rules, text: str, owner: str, abbreviation: str
-) -> tuple[str, tuple[Step, ...], int, bool] | None:
+) -> tuple[str, tuple[Step, ...], int, str] | None:
     match = _OWN.fullmatch(own_key(text))
     if match is None:
         return None
     abbr = match.group("abbr")
     if abbr is None or abbr == abbreviation.casefold():
         if owner:
-            return owner, (("the owning sub-group", EXACT_SCORE),), FIX_OWNER, True
+            return owner, (("the owning sub-group", EXACT_SCORE),), FIX_OWNER, owner
         return None
     other = rules.owners_by_abbreviation.get(abbr)
     if other:
@@ -80,7 +81,7 @@ def _subgroup(
             other,
             (("sub-group named by its abbreviation", OTHER_SUBGROUP_SCORE),),
             FIX_OWNER,
-            False,
+            "",
         )
     return None
 
@@ -112,24 +113,28 @@ def written_prefixes(names: Collection[str]) -> set[str]:
 
 
 def follow_rules(
-    rules: Rules, text: str, written: str, owner: str, abbreviation: str
-) -> tuple[str, tuple[Step, ...], int, bool]:
-    """Apply the exact rules to one written form.
+    rules: Rules, text: str, written: str, owner: str, abbreviation: str, area: str = ""
+) -> tuple[str, tuple[Step, ...], int, str]:
+    """Apply the exact rules to one written form, written in a plan of ``owner`` in ``area``.
 
     Returns the name it stands for, the rules applied, how fixed that name is,
-    and whether the answer depends on the owning sub-group (``Full Subgroup``).
+    and the scope of the answer: ``""`` when it holds everywhere, the owner when
+    it depends on the owning sub-group (``Full Subgroup``), ``area_scope(area)``
+    when on the plan's place (``Probation`` is the ``Probation Service`` only
+    where one area's plans write both).
     """
     for key in (lookup_key(written), lookup_key(text)):
         if key in rules.directory:
-            return rules.directory[key], (("lead directory", EXACT_SCORE),), FIX_DIRECTORY, False
+            return rules.directory[key], (("lead directory", EXACT_SCORE),), FIX_DIRECTORY, ""
     if is_unassigned(text):
         named = (("no lead named", EXACT_SCORE),) if text else ()
-        return UNASSIGNED_LEAD, named, FIX_OWNER, False
+        return UNASSIGNED_LEAD, named, FIX_OWNER, ""
     own = _subgroup(rules, text, owner, abbreviation)
     if own is not None:
         return own
     steps: list[Step] = []
     fixed = FIX_NONE
+    scope = ""
     for _ in range(3):  # a few hops: "MSCP BSU" -> "BSU" -> "Business Support Unit"
         key = lookup_key(text)
         if key in rules.aliases:  # an alias's target is final
@@ -143,8 +148,11 @@ def follow_rules(
             steps.append(("abbreviation written out in a workplan", LEARNED_SCORE))
             fixed = max(fixed, FIX_EXPANSION)
             continue
-        if key in rules.bodies and rules.bodies[key][0] != text:
-            text, rule, score = rules.bodies[key]
+        link = rules.bodies.get(key)
+        if link is not None and link[3]:
+            scope = area_scope(area)  # the answer depends on the plan's place
+        if link is not None and link[0] != text and (not link[3] or area in link[3]):
+            text, rule, score, _ = link
             steps.append((rule, score))
             fixed = max(fixed, FIX_EXPANSION)
             continue
@@ -160,4 +168,13 @@ def follow_rules(
     if person != text and fixed < FIX_ALIAS:
         text = person
         steps.append(("title or rank before a name dropped", EXACT_SCORE))
-    return text, tuple(steps), fixed, False
+    return text, tuple(steps), fixed, scope
+
+
+def area_scope(area: str) -> str:
+    """The scope of an answer that holds in plans of ``area`` only (``follow_rules``).
+
+    >>> area_scope("wexcombe")
+    'area: wexcombe'
+    """
+    return f"area: {area}"
