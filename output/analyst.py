@@ -19,7 +19,14 @@ from normalise.model import Action
 from output.book import Book
 from output.cells import DATE_FORMAT
 from output.columns import ANALYST, CHECKED_ON, Column, Value
-from output.edits import GENERATED, REGISTER_ID, WRITTEN, AnalystEdits, fingerprint
+from output.edits import (
+    GENERATED,
+    REGISTER_ID,
+    WRITTEN,
+    AnalystEdits,
+    fingerprint,
+    pack_fingerprints,
+)
 from output.views import LeadAction
 
 # How wide each analyst column starts, and whether it wraps; added columns get the default.
@@ -82,14 +89,14 @@ def write_fingerprints(
     book: Book, columns: Sequence[Column], written: Sequence[Sequence[Value]]
 ) -> None:
     """The hidden ``_written`` sheet: each generated cell of Actions (``written``: its rows'
-    values as written) as a fingerprint."""
+    values as written) as a fingerprint, a row's packed in one cell (``pack_fingerprints``)."""
     names = [c.name for c in columns]
     at = [names.index(n) for n in GENERATED]
     key = names.index(REGISTER_ID)
     sheet = book.sheet(WRITTEN)
-    sheet.write_row(0, 0, [REGISTER_ID, *GENERATED])
+    sheet.write_string(0, 0, REGISTER_ID)
+    sheet.write_string(0, 1, pack_fingerprints(GENERATED))
     for r, values in enumerate(written, start=1):
         sheet.write_string(r, 0, str(values[key]))
-        for k, column in enumerate(at, start=1):
-            sheet.write_string(r, k, fingerprint(values[column]))
+        sheet.write_string(r, 1, "".join(fingerprint(values[k]) for k in at))
     sheet.very_hidden()

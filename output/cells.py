@@ -14,7 +14,7 @@ from output.columns import Value
 
 # Excel reads a cell starting with these as a formula when a user edits it;
 # we store such text as text and tell Excel so (quote prefix).
-_FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@")
 _EXCEL_MAX_CHARS = 32_767
 # Control characters XML 1.0 cannot hold (tab, line feed and carriage return can).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -40,9 +40,14 @@ def stored(value: Value) -> Value:
     >>> stored("a\\x07b"), stored(3)
     ('ab', 3)
     """
-    if isinstance(value, str):
-        return _ILLEGAL.sub("", value)[:_EXCEL_MAX_CHARS]
-    return value
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters a cell cannot hold, cut to Excel's limit."""
+    if len(text) > _EXCEL_MAX_CHARS or _ILLEGAL.search(text):
+        return _ILLEGAL.sub("", text)[:_EXCEL_MAX_CHARS]
+    return text
 
 
 def style_kind(value: Value) -> str:
@@ -52,7 +57,7 @@ def style_kind(value: Value) -> str:
     ('formula-like text', 'plain', 'date', 'plain')
     """
     if isinstance(value, str):
-        return "formula-like text" if value.startswith(_FORMULA_STARTS) else "plain"
+        return "formula-like text" if value.startswith(FORMULA_STARTS) else "plain"
     if isinstance(value, datetime):
         return "datetime"
     if isinstance(value, date):

@@ -155,10 +155,50 @@ def _records(rows: Iterator[tuple[Any, ...]]) -> list[dict[str, Any]]:
 
 
 def _fingerprints(ws: Any) -> dict[str, dict[str, str]]:
-    return {
-        _text(r[REGISTER_ID]): {k: _text(v) for k, v in r.items() if k != REGISTER_ID}
-        for r in _records(ws.iter_rows(values_only=True))
-    }
+    """``{Register ID: {column: fingerprint}}`` from the hidden sheet, as ``pack_fingerprints``
+    writes it (one cell a row) or as registers before it did (one cell a column)."""
+    rows = ws.iter_rows(values_only=True)
+    header = next(rows, ())
+    names = _packed_names(header)
+    if names is None:
+        return {
+            _text(r[REGISTER_ID]): {k: _text(v) for k, v in r.items() if k != REGISTER_ID}
+            for r in _records(iter([header, *rows]))
+        }
+    width = 2 * _FINGERPRINT_BYTES
+    out = {}
+    for row in rows:
+        rid = _text(row[0]) if row else ""
+        if rid:
+            packed = _text(row[1]) if len(row) > 1 else ""
+            out[rid] = {n: packed[k * width : (k + 1) * width] for k, n in enumerate(names)}
+    return out
+
+
+def pack_fingerprints(names: Sequence[str]) -> str:
+    """The hidden sheet's second header: the generated columns whose fingerprints each
+    row's second cell holds, in order, eight hex digits each (one cell a row, not one a
+    column: a twentieth of the cells to write and read).
+
+    >>> pack_fingerprints(["Action", "Lead"])
+    'fingerprints of ["Action", "Lead"]'
+    """
+    return f"{_PACKED}{json.dumps(list(names))}"
+
+
+_PACKED = "fingerprints of "
+
+
+def _packed_names(header: Sequence[Any]) -> list[str] | None:
+    """The columns a packed header names (``pack_fingerprints``), or None for the old layout."""
+    second = header[1] if len(header) > 1 else None
+    if not isinstance(second, str) or not second.startswith(_PACKED):
+        return None
+    try:
+        names = json.loads(second[len(_PACKED) :])
+    except ValueError:
+        return None
+    return [str(n) for n in names] if isinstance(names, list) else None
 
 
 def _actions(

@@ -31,8 +31,10 @@ from output.analyst import (
 )
 from output.book import Book, put
 from output.cells import (
+    FORMULA_STARTS,
     MAX_ROW_POINTS,
     POINTS_PER_LINE,
+    clean_text,
     display_width,
     stored,
     style_kind,
@@ -108,7 +110,9 @@ def write_register(
                 continue
             columns = (*columns, *analyst_columns(edits))
             removed = {n for n, a in enumerate(register.actions) if a.removed}
-            values = _write_sheet(book, ws, name, columns, records, removed, LOOKS, min_widths())
+            values = _write_sheet(
+                book, ws, name, columns, records, removed, LOOKS, min_widths(), blanks=True
+            )
             shown = [a.source for a in register.actions]
             dress_actions(book, ws, columns, shown, paths, path.parent)
             dress_analyst(ws, columns, len(records))
@@ -269,13 +273,17 @@ def _write_sheet(
     removed: set[int] | frozenset[int] = frozenset(),
     looks: Mapping[str, Mapping[str, Any]] | None = None,
     floors: Mapping[str, int] | None = None,
+    *,
+    blanks: bool = False,
 ) -> list[list[Value]]:
     """``records`` as an Excel table under a bold header row, each column as wide as its text.
 
     Rows numbered in ``removed`` (0 = first record) show greyed (an action a
     newer version dropped); ``looks`` add to a column's cells' look (a
-    number format), ``floors`` are the narrowest a column may be. Returns
-    the values written, a list per record.
+    number format), ``floors`` are the narrowest a column may be. With
+    ``blanks``, an empty cell keeps its column's look too (wrapping, a date
+    format), for a sheet analysts type into. Returns the values written, a
+    list per record.
     """
     looks, floors = looks or {}, floors or {}
     widths = [max(len(c.name) + 2, floors.get(c.name, 0)) for c in columns]
@@ -283,20 +291,30 @@ def _write_sheet(
     made: dict[tuple[int, str, bool], Any] = {}
     wrapped = [k for k, c in enumerate(columns) if c.wrap]
     written: list[list[Value]] = []
+    getters = [(k, c.get) for k, c in enumerate(columns)]
+    write_string = ws.write_string
     for r, record in enumerate(records, start=1):
         grey = r - 1 in removed
         row: list[Value] = []
-        for k, column in enumerate(columns):
-            value = stored(column.get(record))
-            kind = style_kind(value)
-            look = made.get((k, kind, grey))
-            if look is None:
-                base = {**bases[k], **REMOVED_LOOK} if grey else bases[k]
-                look = made[(k, kind, grey)] = book.value_look(value, base)
-            put(ws, r, k, value, look)
-            shown = display_width(value)
+        for k, get in getters:
+            value = get(record)
+            if type(value) is str and value:  # most cells: text, written directly
+                if not (value.isascii() and value.isprintable()):
+                    value = clean_text(value)  # control characters out, cut to Excel's limit
+                kind = "formula-like text" if value.startswith(FORMULA_STARTS) else "plain"
+                look = made.get((k, kind, grey)) or _look(book, made, bases, k, value, grey)
+                write_string(r, k, value, look)
+                shown = len(value) if "\n" not in value else display_width(value)
+            else:
+                value = stored(value)
+                look = made.get((k, style_kind(value), grey)) or _look(
+                    book, made, bases, k, value, grey
+                )
+                if blanks or (value is not None and value != ""):
+                    put(ws, r, k, value, look)
+                shown = display_width(value)
             if shown > widths[k]:
-                widths[k] = min(shown, max(column.max_width, widths[k]))
+                widths[k] = min(shown, max(columns[k].max_width, widths[k]))
             row.append(value)
         written.append(row)
     for k, width in enumerate(widths):
@@ -320,6 +338,20 @@ def _write_sheet(
         },
     )
     return written
+
+
+def _look(
+    book: Book,
+    made: dict[tuple[int, str, bool], Any],
+    bases: Sequence[Mapping[str, Any]],
+    k: int,
+    value: Value,
+    grey: bool,
+) -> Any:
+    """Make (once) the look of column ``k``'s cells holding values of ``value``'s kind."""
+    base = {**bases[k], **REMOVED_LOOK} if grey else dict(bases[k])
+    look = made[(k, style_kind(value), grey)] = book.value_look(value, base)
+    return look
 
 
 def _row_heights(

@@ -9,6 +9,7 @@ deleted, saved later than every sample).
 from __future__ import annotations
 
 import csv
+import json
 import logging
 import shutil
 from datetime import date, datetime
@@ -22,7 +23,7 @@ from openpyxl import load_workbook
 
 from ingest.run import run
 from normalise import load_settings
-from output.edits import NOT_IN_REGISTER, read_edits
+from output.edits import GENERATED, NOT_IN_REGISTER, REGISTER_ID, WRITTEN, read_edits
 
 PLAN = "ppyp-2023-24.docx"
 NEWER = "ppyp-2023-24 v2.docx"
@@ -220,6 +221,33 @@ def test_a_fresh_register_holds_no_edits(tmp_path: Path) -> None:
     book.save(register)
     assert read_edits(register).changed == {
         str(ws["A3"].value): {"Action": "Something else entirely"}
+    }
+
+
+def test_a_register_written_with_a_fingerprint_cell_per_column_still_reads(
+    tmp_path: Path,
+) -> None:
+    """Registers written before fingerprints were packed one cell a row keep their edits."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(INBOX / "ess-2023-24.docx", inbox)
+    register = tmp_path / "register.xlsx"
+    run(inbox, register, load_settings())
+    book = load_workbook(register)
+    packed = list(book[WRITTEN].iter_rows(values_only=True))
+    names = packed[0][1].removeprefix("fingerprints of ")
+    columns = [str(c) for c in json.loads(names)]
+    assert columns == list(GENERATED)
+    old = book.create_sheet("old")  # the layout before: one column a generated column
+    old.append([REGISTER_ID, *columns])
+    for rid, cell in packed[1:]:
+        old.append([rid, *(cell[k * 8 : (k + 1) * 8] for k in range(len(columns)))])
+    del book[WRITTEN]
+    old.title = WRITTEN
+    book["Actions"]["B3"] = "Something else entirely"
+    book.save(register)
+    assert read_edits(register).changed == {
+        str(book["Actions"]["A3"].value): {"Action": "Something else entirely"}
     }
 
 
