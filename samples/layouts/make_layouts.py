@@ -46,6 +46,7 @@ from make_holdout2 import BUILDERS  # noqa: E402
 from make_holdout3 import BUILDERS as BUILDERS_3  # noqa: E402
 from make_holdout4 import BUILDERS as BUILDERS_4  # noqa: E402
 from make_holdout5 import BUILDERS as BUILDERS_5  # noqa: E402
+from make_holdout6 import BUILDERS as BUILDERS_6  # noqa: E402
 from make_keys import BUILDERS as BUILDERS_KEYS  # noqa: E402
 from make_samples import convert_with_soffice, new_document, save_stable, shade  # noqa: E402
 from reportlab.lib import colors  # noqa: E402
@@ -730,10 +731,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for layout in chosen:
         docx = out / f"{layout.stem}.docx"
         page = out / "html" / f"{layout.stem}.html"
-        if layout.builder:  # the held-out sets two to five: shapes the grid cannot draw
-            to_docx, to_html = (BUILDERS | BUILDERS_3 | BUILDERS_4 | BUILDERS_5 | BUILDERS_KEYS)[
-                layout.builder
-            ]
+        if layout.builder:  # the held-out sets two to six: shapes the grid cannot draw
+            to_docx, to_html = (
+                BUILDERS | BUILDERS_3 | BUILDERS_4 | BUILDERS_5 | BUILDERS_6 | BUILDERS_KEYS
+            )[layout.builder]
             to_docx(layout, docx)
             to_html(layout, page)
         else:
