@@ -30,7 +30,11 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
     Leads are split into mentions and tidied here; making one canonical name
     per person across documents is ``build_register``'s job.
     """
-    ident = identity(raw.title_lines + raw.page_lines, Path(raw.path).stem)
+    # a running header repeated on every page (a PDF gives it among the title lines too)
+    # is read after the title, as Word's page header is
+    running = set(raw.page_lines)
+    title = [line for line in raw.title_lines if line not in running]
+    ident = identity((*title, *raw.page_lines), Path(raw.path).stem)
     themes = settings.themes
     for note in raw.footnotes:
         phrases = themes_from_footnote(note.text)
@@ -40,13 +44,11 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
     keys = _Keys(text_key(text), initials_key(text))
     rows: list[Draft] = []
     left_out: list[Repair] = []
-    has_timeframe = False
     for table in raw.tables:
         reading = read_table(table, themes)
         rows.extend(reading.drafts)
         left_out.extend(reading.left_out)
         left_out.extend(unread_columns(table, reading.matrix))
-        has_timeframe = has_timeframe or Role.TIMEFRAME in table.roles
     rows = _priorities(rows)
     inferred = infer_missing_ids([d.action_id for d in rows], [d.priority for d in rows])
     duplicates = find_duplicate_ids([action_id for action_id, _ in inferred])
@@ -77,7 +79,6 @@ def normalise_document(raw: RawDocument, settings: DocumentSettings) -> Workplan
                 register_id,
                 raw,
                 themes,
-                has_timeframe,
                 repairs,
                 keys,
             )
@@ -196,12 +197,11 @@ def _action(
     register_id: str,
     raw: RawDocument,
     themes: ThemeConfig,
-    has_timeframe: bool,
     repairs: list[Repair],
     keys: _Keys,
 ) -> Action:
     timeframe_text = draft.timeframe.strip()
-    if not timeframe_text and not has_timeframe:
+    if not timeframe_text:  # no timeframe column, or this row's cell left empty
         found = find_timeframe_in_text(draft.action)
         if found:
             timeframe_text = found

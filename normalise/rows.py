@@ -50,9 +50,11 @@ from normalise.text import repair_text, strip_own_label
 from normalise.themes import ThemeConfig
 from parsers.header_words import names_role
 from parsers.model import RawCell, RawTable, Role
-from parsers.vocabulary import carries_on
+from parsers.vocabulary import WORD_PLACEHOLDER, carries_on
 
 LABEL_RULE = "removed the column's own label written before the cell's content"
+PLACEHOLDER_RULE = "Word's placeholder for a form field nobody filled in: the cell is empty"
+OTHER_LEAD_RULE = "the lead column is empty: the other column naming a lead ({}) stands in"
 LATEST_RATING_RULE = (
     "a rating per period side by side (``RAG rating`` over ``Q1``..``Q4``): the latest rated "
     "period's is the status"
@@ -137,6 +139,16 @@ def row_cells(
             Repair("Status", labels[Role.STATUS], header[latest], LATEST_RATING_RULE, 0.9)
         )
     texts = {role: (cell.text or "") for role, cell in by_role.items()}
+    for role, text in texts.items():
+        if WORD_PLACEHOLDER.fullmatch(text.strip()):  # a Word form field nobody filled in
+            repairs.append(Repair(role.value.title(), text.strip(), "", PLACEHOLDER_RULE, 0.95))
+            texts[role] = ""
+    if not texts.get(Role.LEAD, "").strip():
+        stand_in = _other_lead(row, roles, header)
+        if stand_in is not None:
+            k, text = stand_in
+            repairs.append(Repair("Lead", "", text.strip(), OTHER_LEAD_RULE.format(header[k]), 0.8))
+            texts[Role.LEAD] = text
     ticked = ticked_themes(row, matrix)
     if (
         not any(t.strip() for r, t in texts.items() if r is not Role.STATUS)
@@ -180,6 +192,19 @@ def row_cells(
         repairs=tuple(repairs),
         lead_label=labels.get(Role.LEAD, ""),
     )
+
+
+def _other_lead(
+    row: Sequence[RawCell], roles: Sequence[Role], header: Sequence[str]
+) -> tuple[int, str] | None:
+    """The first filled cell of a column the header names a lead but was not taken as the
+    Lead (``Lead agency`` beside ``Named lead``): ``(column, text)``, or None."""
+    for k, (cell, role) in enumerate(zip(row, roles, strict=False)):
+        text = (cell.text or "").strip()
+        named = role is Role.OTHER and k < len(header) and names_role(header[k], Role.LEAD)
+        if named and text and not WORD_PLACEHOLDER.fullmatch(text):
+            return k, text
+    return None
 
 
 def status_series(header: Sequence[str], at: int) -> list[int]:

@@ -12,6 +12,8 @@ layer cannot import ``normalise``; ``normalise`` imports from here.
   :data:`STATUS_WORDS` any of them.
 - :func:`carries_on`: whether a text reads as the rest of the one above it
   (a cell cut by a page break), by :data:`SENTENCE_END`.
+- :data:`WORD_PLACEHOLDER`: the text Word shows in a form field nobody filled
+  in (``Click or tap here to enter text.``): a cell holding it is empty.
 """
 
 from __future__ import annotations
@@ -79,6 +81,11 @@ STATUS_WORDS = re.compile(
 )
 
 # Where a cell's text may stop: a sentence's end, or a closing bracket.
+WORD_PLACEHOLDER = re.compile(
+    r"\s*(?:click|tap)(?: or tap)? (?:here )?to enter (?:text|a date)\.?"
+    r"|\s*choose an item\.?|\s*enter text here\.?",
+    re.IGNORECASE,
+)
 SENTENCE_END = re.compile(r"[.!?;)\]]\s*$")
 
 

@@ -83,55 +83,34 @@ KNOWN_GAPS: dict[str, str] = {
     # 96.9% docx, 92.3% LibreOffice, 95.4% Chromium). No action missing or extra in any:
     # Word's list numbering gives Ashcombe's ids and priorities, `P1-A3` refs are read,
     # two-cell band rows and dotted dates (`31.12.25`, `Q3 25/26`) too. Never tune on them.
-    "quarrydale-sab-lead-agency.docx": (
-        "a Named lead written `Name, job title` (`Sarah Pike, Principal Social Worker`, "
-        "`Karen Doyle, Board Manager`) read as two leads, the title a second one (6 actions); "
-        "a Named lead cell still showing Word's placeholder `Click or tap here to enter "
-        "text.` taken as the lead and lead as written instead of the Lead agency beside it "
-        "(P1-A2, P2-A4)"
-    ),
-    "quarrydale-sab-lead-agency.pdf": (
-        "as the .docx: `Name, job title` split into two leads (6 actions); the placeholder "
-        "`Click or tap here to enter text.` read as the lead, not the Lead agency (P1-A2, P2-A4)"
-    ),
-    "quarrydale-sab-lead-agency-chromium.pdf": (
-        "as the .docx: `Name, job title` split into two leads (6 actions); the placeholder "
-        "`Click or tap here to enter text.` read as the lead, not the Lead agency (P1-A2, P2-A4)"
-    ),
+    # Then fixed by general rules the same day: a support label in a lead cell
+    # (`Lead: X; Support: Y`, also mid-line when a PDF ran the lines together); a person's
+    # job title after a comma (`Sarah Pike, Principal Social Worker`) is a note, not a lead;
+    # Word's placeholder text (`Click or tap here to enter text.`) is an empty cell, and an
+    # empty Lead takes the other column naming a lead (`Lead agency`); initials read through
+    # a document's key only where they stand as a lead of their own (`LISG Chair` stays);
+    # a timeframe closing the action text is read when the row's Timeframe cell is empty;
+    # a running page header is read after the title. Left:
     "ferrybridge-csp-lead-support.docx": (
-        "`Lead: X; Support: Y` in one cell not split at its labels: `Support: ...` kept as "
-        "a lead, support empty (8 actions; `Lead: TBC; Support: Licensing` gives the lead "
-        "`Support: Licensing`, not Unassigned); the status opening each progress update "
-        "(`GREEN – ...`, `AMBER: ...`, `Green – ...`) not read through the key sentence: "
-        "every status blank (9 actions)"
+        "the status opening each progress update (`GREEN – ...`, `AMBER: ...`, `Green – ...`) "
+        "not read through the key sentence: every status blank (9 actions)"
     ),
     "ferrybridge-csp-lead-support.pdf": (
-        "as the .docx: `Lead: X; Support: Y` not split at its labels (8 actions; `Support` "
-        "a lead of its own in 2.1); the progress update's first word not read as the "
-        "status, every status blank (9 actions)"
+        "as the .docx: the progress update's first word not read as the status, every "
+        "status blank (9 actions)"
     ),
     "ferrybridge-csp-lead-support-chromium.pdf": (
-        "as the .docx: `Lead: X; Support: Y` not split at its labels (8 actions; 1.2's two "
-        "lines joined into `Insp. Dan Price Support: Trading Standards`); the progress "
-        "update's first word not read as the status, every status blank (9 actions)"
-    ),
-    "ashcombe-cp-auto-numbered.docx": (
-        "1.4's timeframe `(December 2025)` at the end of the action not taken when its "
-        "Timeframe cell is empty (but shaded): Not given, no due date; `LISG Chair` "
-        "expanded to `LEARNING AND IMPROVEMENT SUB-GROUP Chair` (2.3)"
+        "as the .docx: the progress update's first word not read as the status, every "
+        "status blank (9 actions)"
     ),
     "ashcombe-cp-auto-numbered.pdf": (
         "the first impact, a sentence repeated and cut off mid-word, keeps its cut-off tail "
-        "(`... as a result. Partners learn from local a`, 1.1-1.4); `Full Sub-Group` "
-        "resolved to the page header and title run together (`Ashcombe Safeguarding Children "
-        "Partnership LEARNING AND IMPROVEMENT SUB-GROUP`, 1.1, 3.3); 1.4's timeframe in the "
-        "action text not taken (Not given); `LISG Chair` expanded in capitals (2.3)"
+        "(`... as a result. Partners learn from local a`, 1.1-1.4)"
     ),
     "ashcombe-cp-auto-numbered-chromium.pdf": (
-        "`Full Sub-Group` resolved to the page header line and the title run together "
+        "`Full Sub-Group` resolved to the partnership's name line and the title run together "
         "(`Ashcombe Safeguarding Children Partnership LEARNING AND IMPROVEMENT SUB-GROUP`, "
-        "1.1, 3.3); 1.4's timeframe `(December 2025)` in the action text not taken (Not "
-        "given); `LISG Chair` expanded in capitals (2.3)"
+        "1.1, 3.3): Chromium prints the page header once, as the first line"
     ),
 }
 

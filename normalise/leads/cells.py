@@ -36,6 +36,8 @@ from normalise.leads.words import (
     stands_alone,
 )
 from normalise.model import Repair
+from parsers.header_words import label_role
+from parsers.model import Role
 
 HEADER_BLEED_CONFIDENCE = 0.9
 """How sure the header-bleed rule is: the label is dropped only before a lead that
@@ -124,6 +126,7 @@ def _prepare(cell: str) -> str:
     text = cell.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\xa0", " ")
     text = _LINE_ITEM.sub("\n", text)
     text = _INLINE_ITEM.sub("\n", text)
+    text = re.sub(r":[ ]*\n\s*", ": ", text)  # a label ending its line labels the next
     text = re.sub(r"[ ]*([/&,+])[ ]*\n\s*", r" \1 ", text)
     text = re.sub(r"\s*\n[ ]*([/&,+])[ ]*", r" \1 ", text)
     joins = r"and|with|supported\s+by|with\s+support\s+from"
@@ -146,6 +149,37 @@ def _chunks(part: str) -> list[tuple[str, str]]:
         else:
             chunks.append((piece, sep))
     return [(c, s) for c, s in chunks if _plain(c) or _PLACEHOLDER.search(c)]
+
+
+# A label and its colon inside a lead cell (``Support: Police``, ``Supported by: BSU``),
+# read by the header vocabulary from its last word or two.
+_COLON = re.compile(r"(?P<words>(?:[A-Za-z]+ ){0,2}[A-Za-z]+)\s*:\s*")
+
+
+def _support_label(segment: str) -> tuple[str, str] | None:
+    """``(before, after)`` a support label in ``segment`` (``Support:``, ``Partners:``), or
+    None: the label opens the segment, or follows the lead when the cell's lines were run
+    together (``Dan Price Support: Trading Standards``).
+
+    >>> _support_label("Support: Police, Public Health")
+    ('', 'Police, Public Health')
+    >>> _support_label("Dan Price Support: Trading Standards")
+    ('Dan Price', 'Trading Standards')
+    >>> _support_label("Lead: TBC") is None, _support_label("Jo Brown") is None
+    (True, True)
+    """
+    for match in _COLON.finditer(segment):
+        words = match["words"].split()
+        for k in range(1, len(words) + 1):
+            label = " ".join(words[-k:])
+            if label_role(label) is Role.SUPPORT and segment[match.end() :].strip():
+                start = (
+                    match.start("words") + len(" ".join(words[:-k])) + (1 if k < len(words) else 0)
+                )
+                return segment[:start].strip(), segment[match.end() :]
+            if label_role(label) is not None:
+                break
+    return None
 
 
 def _split_support(segment: str) -> tuple[str, str]:
@@ -204,8 +238,15 @@ def _parse_part(part: str, brackets: list[str], notes: list[str]) -> list[Mentio
     for chunk, sep in _chunks(part):
         mention, chunk_notes = _mention(chunk, brackets)
         notes.extend(chunk_notes)
-        if mention is not None:
-            parsed.append((mention, sep))
+        if mention is None:
+            continue
+        if sep == "," and parsed and _is_title_of(parsed[-1][0], mention):
+            person, before = parsed[-1]  # "Sarah Pike, Principal Social Worker": her title
+            note = "; ".join(n for n in (person.note, mention.text) if n)
+            written = f"{person.as_written}, {mention.as_written}"
+            parsed[-1] = (Mention(person.text, person.organisation, note, written), before)
+            continue
+        parsed.append((mention, sep))
     mentions = [m for m, _ in parsed]
     shared = ""
     for i in range(len(parsed) - 1, -1, -1):
@@ -221,6 +262,27 @@ def _parse_part(part: str, brackets: list[str], notes: list[str]) -> list[Mentio
         if sep not in _RUN_JOINS:
             shared = ""
     return mentions
+
+
+def _is_title_of(person: Mention, title: Mention) -> bool:
+    """Whether ``title``, written after ``person`` and a comma, is that person's job title:
+    a person's name, then a role (``Board Manager``, ``Head of Safeguarding``; not
+    ``Police`` or another person).
+
+    >>> _is_title_of(Mention("Karen Doyle"), Mention("Board Manager"))
+    True
+    >>> _is_title_of(Mention("Karen Doyle"), Mention("Police"))
+    False
+    """
+    if person.note or not is_person_name(person.text) or is_person_name(title.text):
+        return False
+    words = [w.casefold().strip(".,") for w in title.text.split()]
+    if not words:
+        return False
+    # a role by its head word (``Board Manager``) or opening ``Head of ...``
+    return words[-1] in ROLE_WORDS or (
+        len(words) > 2 and words[0] in ROLE_WORDS and words[1] == "of"
+    )
 
 
 def _drop_label(part: str, label: str) -> str | None:
@@ -271,6 +333,10 @@ def split_lead_cell(cell: str, *, column_label: str = "Lead") -> LeadCell:
     unassigned_as = ""
     segments = [s for s in re.split(r"[\n;]", text) if _plain(s) or _PLACEHOLDER.search(s)]
     for n, segment in enumerate(segments):
+        labelled = _support_label(segment)  # "Lead: Jo Brown; Support: Police"
+        if labelled is not None:
+            segment, rest = labelled
+            support.extend(_parse_part(rest, brackets, notes))
         lead_part, support_part = _split_support(segment)
         phrase = _plain(lead_part)
         if phrase and is_unassigned(phrase):

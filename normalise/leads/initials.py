@@ -56,14 +56,16 @@ class InitialsKey:
     def expand(self, cell: str) -> tuple[str, tuple[InitialsEntry, ...]]:
         """The cell with each set of initials the key explains written as the name.
 
-        Initials count only as a whole word in capitals (``JB`` in ``JB / MH``,
-        never inside ``JBC`` or ``Jb``); returns the new text and the entries used.
+        Initials count only as a whole word in capitals standing as a lead of
+        their own (``JB`` in ``JB / MH``; never inside ``JBC`` or ``Jb``, nor as a
+        word of a longer name: ``QSAB Business Unit`` and ``LISG Chair`` stay
+        as written); returns the new text and the entries used.
 
         >>> key = initials_key(["JB – Jo Brown, Head of Early Help", "MH: Mark Hughes"])
         >>> key.expand("JB / MH (chair)")[0]
         'Jo Brown / Mark Hughes (chair)'
-        >>> key.expand("JBC")[0]
-        'JBC'
+        >>> key.expand("JBC")[0], key.expand("JB team")[0]
+        ('JBC', 'JB team')
         """
         if not self.entries:
             return cell, ()
@@ -71,6 +73,9 @@ class InitialsKey:
         used: dict[str, InitialsEntry] = {}
 
         def name(match: re.Match[str]) -> str:
+            before, after = cell[: match.start()], cell[match.end() :]
+            if not (_ALONE_BEFORE.search(before) and _ALONE_AFTER.match(after)):
+                return match.group(0)  # a word of a longer name: ``QSAB Business Unit``
             entry = by_initials[match.group(0).replace(".", "")]
             used[entry.initials] = entry
             return entry.name
@@ -91,6 +96,11 @@ class InitialsKey:
         """The Review record of one lead cell read through the key."""
         entries = "; ".join(e.written for e in used)
         return Repair("Lead", before, after, f"{INITIALS_RULE} ({entries})", 0.95)
+
+
+# What may stand between a lead of its own and its neighbours in a cell.
+_ALONE_BEFORE = re.compile(r"(?:\A|[/,;&+(\n]|\band)\s*\Z", re.IGNORECASE)
+_ALONE_AFTER = re.compile(r"\s*(?:\Z|[/,;&+()\[\n]|and\b)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
