@@ -50,7 +50,7 @@ from normalise.text import repair_text, strip_own_label
 from normalise.themes import ThemeConfig
 from parsers.header_words import names_role
 from parsers.model import RawCell, RawTable, Role
-from parsers.vocabulary import WORD_PLACEHOLDER, carries_on
+from parsers.vocabulary import STATUS_WORDS, WORD_PLACEHOLDER, carries_on
 
 LABEL_RULE = "removed the column's own label written before the cell's content"
 PLACEHOLDER_RULE = "Word's placeholder for a form field nobody filled in: the cell is empty"
@@ -205,6 +205,46 @@ def _other_lead(
         if named and text and not WORD_PLACEHOLDER.fullmatch(text):
             return k, text
     return None
+
+
+# A status word opening a cell's text, then a dash or colon (``GREEN – on track``,
+# ``Amber: recovery plan agreed``).
+_OPENING = re.compile(r"\s*(?P<word>[A-Za-z]+(?:[ -][A-Za-z]+)?)\s*[–—:-]\s")
+OPENING_STATUS_RULE = "the status is the word opening the {} cell (no status column)"
+
+
+def status_opening_column(
+    roles: Sequence[Role], rows: Sequence[Sequence[RawCell]], matrix: Mapping[int, str]
+) -> int | None:
+    """A column whose cells open with a status word (``GREEN – ...``), where the table has
+    no status column: a progress update written after its RAG word. Most of its filled
+    cells (three in five, two at least) must open so."""
+    if Role.STATUS in roles:
+        return None
+    for k, role in enumerate(roles):
+        if role is not Role.OTHER or k in matrix:
+            continue
+        texts = [row[k].text or "" for row in rows if k < len(row) and (row[k].text or "").strip()]
+        opened = [t for t in texts if _opening_word(t)]
+        if len(opened) >= 2 and 5 * len(opened) >= 3 * len(texts):
+            return k
+    return None
+
+
+def _opening_word(text: str) -> str:
+    """The status word opening ``text`` before a dash or colon, or ""."""
+    match = _OPENING.match(text)
+    return match["word"] if match and STATUS_WORDS.fullmatch(match["word"]) else ""
+
+
+def _opening_status(cells: Cells, row: Sequence[RawCell], k: int, header: Sequence[str]) -> Cells:
+    """``cells`` with the status word opening column ``k``'s cell as their status text."""
+    word = _opening_word(row[k].text or "") if k < len(row) else ""
+    if not word:
+        return cells
+    label = header[k] if k < len(header) else "progress"
+    note = Repair("Status", "", word, OPENING_STATUS_RULE.format(label), 0.85)
+    return replace(cells, status_texts=(word,), repairs=(*cells.repairs, note))
 
 
 def status_series(header: Sequence[str], at: int) -> list[int]:
@@ -380,6 +420,7 @@ def read_table(table: RawTable, themes: ThemeConfig | None = None) -> TableReadi
         row for row, kind in zip(table.rows, kinds, strict=True) if kind is RowKind.ACTION
     ]
     matrix = theme_matrix(table.header, action_rows, themes) if themes is not None else {}
+    opening = status_opening_column(table.roles, action_rows, matrix)
     headings: dict[int, list[str]] = {}
     for at, text in table.headings:
         headings.setdefault(at, []).append(text)
@@ -403,6 +444,8 @@ def read_table(table: RawTable, themes: ThemeConfig | None = None) -> TableReadi
         )
         if cells is None:
             continue
+        if opening is not None and not cells.status_texts:
+            cells = _opening_status(cells, row, opening, table.header)
         if cells.impact is not None and cells.impact.text and cells.impact.text.strip():
             scene.impact_from(cells.impact, labels, all_labels)
         if cells.priority.strip():

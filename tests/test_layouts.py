@@ -90,19 +90,9 @@ KNOWN_GAPS: dict[str, str] = {
     # empty Lead takes the other column naming a lead (`Lead agency`); initials read through
     # a document's key only where they stand as a lead of their own (`LISG Chair` stays);
     # a timeframe closing the action text is read when the row's Timeframe cell is empty;
-    # a running page header is read after the title. Left:
-    "ferrybridge-csp-lead-support.docx": (
-        "the status opening each progress update (`GREEN – ...`, `AMBER: ...`, `Green – ...`) "
-        "not read through the key sentence: every status blank (9 actions)"
-    ),
-    "ferrybridge-csp-lead-support.pdf": (
-        "as the .docx: the progress update's first word not read as the status, every "
-        "status blank (9 actions)"
-    ),
-    "ferrybridge-csp-lead-support-chromium.pdf": (
-        "as the .docx: the progress update's first word not read as the status, every "
-        "status blank (9 actions)"
-    ),
+    # a running page header is read after the title; where a table has no status column,
+    # a column whose cells open with a status word and a dash (`GREEN – ...`) gives it.
+    # Left:
     "ashcombe-cp-auto-numbered.pdf": (
         "the first impact, a sentence repeated and cut off mid-word, keeps its cut-off tail "
         "(`... as a result. Partners learn from local a`, 1.1-1.4)"
