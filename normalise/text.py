@@ -317,9 +317,19 @@ def _drop_repeated_tail(text: str) -> tuple[str, bool] | None:
 
     The tail must follow a sentence on the same line (a list's last line is
     not a cut-off sentence) and must not end in a bracket or quote, which a
-    cut-off never does. Returns the shortened text and whether the tail ended
-    mid-word, or ``None`` when the tail stays.
+    cut-off never does. A last line that starts in lower case after a line
+    with no stop is the same line wrapped (a PDF cell's), and read so. Returns
+    the shortened text and whether the tail ended mid-word, or ``None`` when
+    the tail stays.
     """
+    dropped = _drop_tail(text)
+    head, _, last = text.rpartition("\n")
+    if dropped is None and head and last[:1].islower() and not _ENDS_SENTENCE.search(head):
+        dropped = _drop_tail(f"{head} {last}")
+    return dropped
+
+
+def _drop_tail(text: str) -> tuple[str, bool] | None:
     units = _units(text)
     if len(units) < 2 or "\n" in units[-2][1]:
         return None

@@ -91,12 +91,8 @@ KNOWN_GAPS: dict[str, str] = {
     # a document's key only where they stand as a lead of their own (`LISG Chair` stays);
     # a timeframe closing the action text is read when the row's Timeframe cell is empty;
     # a running page header is read after the title; where a table has no status column,
-    # a column whose cells open with a status word and a dash (`GREEN – ...`) gives it.
-    # Left:
-    "ashcombe-cp-auto-numbered.pdf": (
-        "the first impact, a sentence repeated and cut off mid-word, keeps its cut-off tail "
-        "(`... as a result. Partners learn from local a`, 1.1-1.4)"
-    ),
+    # a column whose cells open with a status word and a dash (`GREEN – ...`) gives it; a
+    # cut-off repeated tail wrapped onto a last line in lower case is dropped too. Left:
     "ashcombe-cp-auto-numbered-chromium.pdf": (
         "`Full Sub-Group` resolved to the partnership's name line and the title run together "
         "(`Ashcombe Safeguarding Children Partnership LEARNING AND IMPROVEMENT SUB-GROUP`, "
