@@ -5,15 +5,18 @@ normalised under stay the same; under new settings it is normalised again
 from its stored parsed form (milliseconds, where parsing took seconds), and
 under new parsers it is parsed again. A file that failed is ``Failed`` again,
 unread, while its content, the code, the settings and the limits stay the
-same. ``ingest.run`` asks ``from_store`` before it reads anything.
+same. ``ingest.run`` asks ``recall`` before it reads anything: from the
+store's index alone (one query, no actions loaded), so a run with nothing new
+can tell so before it loads a single workplan; ``complete`` then loads the
+actions of the documents the register is built from, in one batch.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from ingest import parsed_form
 from ingest.about import normaliser_version, parser_version
 from ingest.copies import DocumentFile, as_file, as_named, copy_of, labelled, unchanged
 from ingest.state_errors import shown
-from ingest.store import Store
+from ingest.store import Index, Saving, Store, Stored, held_records
 from ingest.workers import Limits, bounded, failed_record
 from normalise import Settings, normalise_document
 from normalise.model import Reading, SourceRecord, Workplan
@@ -104,55 +107,117 @@ def failed(path: Path, name: str, digest: str, message: str, now: datetime) -> R
     return Reading(replace(record, file=name, path=shown(str(path)), message=shown(message)))
 
 
-def from_store(
-    store: Store,
+@dataclass(frozen=True, slots=True)
+class Recalled:
+    """What the store says of an inbox's files before any is read, and before any actions load.
+
+    ``readings`` has a reading for each position the store answers for: a
+    failure remembered, or content read before under these settings, whose
+    record is final but whose workplan ``complete`` loads (``documents``:
+    the stored document's id, and the ``Source`` its actions are given).
+    ``stale``: content read before under other settings, normalised again by
+    ``complete``.
+    """
+
+    readings: dict[int, Reading] = field(default_factory=dict)
+    documents: dict[int, tuple[int, str]] = field(default_factory=dict)
+    stale: dict[int, Stored] = field(default_factory=dict)
+
+
+# A stand-in while a stored document's actions are not loaded: ``unchanged`` makes its
+# record from the stored one alone.
+_NOT_LOADED = Workplan("", "", "", ())
+
+
+def recall(
+    index: Index,
     files: Sequence[DocumentFile],
     chosen: Sequence[int],
+    copies: Mapping[int, int],
+    keys: Keys,
+) -> Recalled:
+    """What ``index`` (``Store.index``) holds of ``files`` (positions): no actions loaded.
+
+    ``chosen`` and ``copies`` are as ``choose`` gives them: the actions of
+    one content name the file chosen of those that have it. Content that
+    failed under ``keys.failure`` is ``Failed`` again, with the same message;
+    content read before under ``keys.settings`` is ``Unchanged``; under
+    other settings it is ``stale``.
+    """
+    out = Recalled()
+    records: dict[int, SourceRecord] = {}  # of the contents read before, the stored record
+    for position in chosen:
+        file = files[position]
+        if not file.digest:
+            continue
+        last = index.latest.get(file.digest)
+        if last is not None and _failed_under(last, keys.failure):
+            out.readings[position] = Reading(
+                as_file(last.record, file, "Failed", last.record.message)
+            )
+            continue
+        found = index.ingested.get(file.digest)
+        if found is None:
+            continue
+        if keys.settings and found.settings_key != keys.settings:
+            out.stale[position] = found
+            continue
+        out.documents[position] = (found.id, file.name)
+        records[position] = found.record
+        out.readings[position] = _unchanged(found.record, file, file.name)
+    for position, original in copies.items():
+        if original in out.documents:
+            document, label = out.documents[original]
+            out.documents[position] = (document, label)
+            out.readings[position] = _unchanged(records[original], files[position], label)
+        elif original in out.readings:
+            out.readings[position] = copy_of(out.readings[original], files[position])
+    return out
+
+
+def _failed_under(stored: Stored, key: str) -> bool:
+    return bool(key) and stored.record.result == "Failed" and stored.fingerprint == key
+
+
+def _unchanged(record: SourceRecord, file: DocumentFile, label: str) -> Reading:
+    """``file``'s reading as ``unchanged`` makes it, its workplan not loaded yet."""
+    return Reading(unchanged((record, _NOT_LOADED), file, label).source)
+
+
+def complete(
+    store: Store,
+    recalled: Recalled,
+    files: Sequence[DocumentFile],
     copies: Mapping[int, int],
     keys: Keys,
     settings: Settings,
     limits: Limits,
     now: datetime,
 ) -> tuple[dict[int, Reading], set[int]]:
-    """The files (positions in ``files``) whose content ``store`` holds, unparsed.
+    """``recalled`` with its workplans: loaded in one batch, and the ``stale`` normalised again.
 
-    ``chosen`` and ``copies`` are as ``choose`` gives them: the actions of
-    one content name the file chosen of those that have it. Content read
-    before under ``keys.settings`` is ``Unchanged``; under other settings it
-    is normalised again from its stored parsed form (those positions are
-    returned too), or left to be parsed when there is none for
-    ``keys.parser``. Content that failed under ``keys.failure`` is
-    ``Failed`` again, with the same message.
+    Content read before under other settings is normalised again from its
+    stored parsed form (those positions are returned too), or left to be
+    parsed when there is none for ``keys.parser``.
     """
-    out: dict[int, Reading] = {}
+    out = dict(recalled.readings)
+    workplans = store.workplans({document for document, _ in recalled.documents.values()})
+    for position, (document, label) in recalled.documents.items():
+        out[position] = Reading(out[position].source, labelled(workplans[document], label))
     fresh: set[int] = set()
     known: dict[int, tuple[SourceRecord, Workplan]] = {}
-    for position in chosen:
-        file = files[position]
-        digest = file.digest
-        if not digest:
-            continue
-        if keys.failure and (failure := store.failure(digest, keys.failure)) is not None:
-            out[position] = Reading(as_file(failure, file, "Failed", failure.message))
-            continue
-        found = store.known(digest)
-        if found is None:
-            continue
-        if keys.settings and store.settings_key(digest) != keys.settings:
-            again = _renormalised(store, digest, found[0], file, settings, keys, limits, now)
-            if again is None:
-                continue  # no parsed form from these parsers: parse it again
-            out[position] = again
-            fresh.add(position)
-            if again.workplan is not None:
-                known[position] = (again.source, again.workplan)
-            continue
-        known[position] = found
-        out[position] = unchanged(found, file, file.name)
+    for position, found in recalled.stale.items():
+        again = _renormalised(store, found.record, files[position], settings, keys, limits, now)
+        if again is None:
+            continue  # no parsed form from these parsers: parse it again
+        out[position] = again
+        fresh.add(position)
+        if again.workplan is not None:
+            known[position] = (again.source, again.workplan)
     for position, original in copies.items():
         if original in known:
             out[position] = unchanged(known[original], files[position], files[original].name)
-        elif original in out:
+        elif original in recalled.stale and original in out:
             out[position] = copy_of(out[original], files[position])
     return out, fresh
 
@@ -163,7 +228,6 @@ RENORMALISED = "normalised again from its stored tables: the settings changed (n
 
 def _renormalised(
     store: Store,
-    digest: str,
     record: SourceRecord,
     file: DocumentFile,
     settings: Settings,
@@ -175,6 +239,7 @@ def _renormalised(
 
     ``None`` when the store has no parsed form of it from ``keys.parser``.
     """
+    digest = record.sha256
     text = store.parsed(digest, keys.parser)
     raw = parsed_form.from_json(text) if text else None
     if raw is None:
@@ -191,26 +256,44 @@ def _renormalised(
     return Reading(replace(reading.source, path=path, message=message), reading.workplan)
 
 
+def held_settled(store: Store, index: Index, besides: Collection[str], keys: Keys) -> bool:
+    """Whether ``refreshed`` would keep every document held from earlier runs as it is.
+
+    True when each was normalised under ``keys.settings``, or has no parsed
+    form from these parsers to be normalised again from.
+    """
+    stale = [
+        s.record.sha256
+        for s in held_records(index, besides)
+        if keys.settings and s.settings_key != keys.settings
+    ]
+    return not stale or not store.parsed_contents(keys.parser).intersection(stale)
+
+
 def refreshed(
     store: Store,
-    held: Sequence[Reading],
+    besides: Collection[str],
     settings: Settings,
     keys: Keys,
     limits: Limits,
     now: datetime,
 ) -> tuple[list[Reading], int]:
-    """The documents ``held`` from earlier runs (``Store.held``), under this run's settings.
+    """The documents held from earlier runs whose content is not in ``besides``, under these settings.
 
-    One whose actions were made under other settings is normalised again
-    from its stored parsed form, and kept so; one with no parsed form from
-    these parsers stays as it was (its file is gone: there is nothing to
-    parse). Returns the readings and how many were normalised again.
+    These are versions the register keeps although their files are no longer
+    in the inbox (``Store.held``). One whose actions were made under other
+    settings is normalised again from its stored parsed form, and kept so;
+    one with no parsed form from these parsers stays as it was (its file is
+    gone: there is nothing to parse). Returns the readings and how many
+    were normalised again.
     """
+    held = held_records(store.index(), besides)
+    workplans = store.workplans([s.id for s in held])
     out: list[Reading] = []
-    count = 0
-    for reading in held:
-        record = reading.source
-        if not keys.settings or store.settings_key(record.sha256) == keys.settings:
+    saving: list[Saving] = []
+    for stored in held:
+        record, reading = stored.record, Reading(stored.record, workplans[stored.id])
+        if not keys.settings or stored.settings_key == keys.settings:
             out.append(reading)
             continue
         text = store.parsed(record.sha256, keys.parser)
@@ -226,7 +309,7 @@ def refreshed(
             out.append(reading)
             continue
         source = replace(again.source, file=record.file)
-        store.save(source, again.workplan, fingerprint=keys.failure, settings_key=keys.settings)
+        saving.append(Saving(source, again.workplan, keys.failure, keys.settings))
         out.append(Reading(replace(source, result=record.result, message=record.message), again.workplan))  # fmt: skip
-        count += 1
-    return out, count
+    store.save_many(saving)
+    return out, len(saving)

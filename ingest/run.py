@@ -12,17 +12,15 @@ SHA-256 of the bytes that were parsed, never of an earlier look at the file.
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-# Workers are forked from this process: the readers are imported here, once, rather
-# than in every worker (parsers imports them lazily, for commands that read nothing).
-import parsers.pdf
-import parsers.word  # noqa: F401
 from ingest import parsed_form
 from ingest.copies import (
     DocumentFile,
@@ -33,9 +31,19 @@ from ingest.copies import (
     read_for,
 )
 from ingest.discover import discover, sha256
-from ingest.recall import Keys, failed, from_store, normalised, refreshed, store_keys
+from ingest.recall import (
+    Keys,
+    Recalled,
+    complete,
+    failed,
+    held_settled,
+    normalised,
+    recall,
+    refreshed,
+    store_keys,
+)
 from ingest.state_errors import shown
-from ingest.store import Store, default_state
+from ingest.store import Saving, Store, default_state, held_records
 from ingest.unchanged import Output, inputs_fingerprint, stamp, still_current
 from ingest.workers import (
     Limits,
@@ -44,13 +52,13 @@ from ingest.workers import (
     read_outcomes,
     too_large,
 )
-from normalise import Settings, build_register
-from normalise.model import Reading, Register, SourceRecord
-from output.edits import Conflict, current_edits, to_json
-from output.excel import write_register
-from output.exports import write_actions_csv, write_actions_json
-from parsers import parse
+from normalise import Settings
+from normalise.model import Reading, SourceRecord
+from parsers import PARSERS, parse
 from parsers.errors import DocumentError
+
+if TYPE_CHECKING:
+    from output.edits import Conflict
 
 log = logging.getLogger(__name__)
 
@@ -219,46 +227,39 @@ def read_inbox(
     ).readings  # fmt: skip
 
 
-def scan_inbox(
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """An inbox as found, before anything is read: each file, its name and hash, and which to read.
+
+    ``chosen`` are the positions (in ``files``) to read, one for each
+    content, and ``copies`` maps each other file to the one read for it
+    (``ingest.copies.choose``); ``too_big`` the files refused unhashed, with
+    why; ``links`` the links not followed, as failed readings.
+    """
+
+    files: list[DocumentFile]
+    chosen: list[int]
+    copies: dict[int, int]
+    too_big: dict[int, str]
+    links: list[Reading]
+    now: datetime
+
+
+def survey_inbox(
     inbox: Path,
-    settings: Settings,
+    limits: Limits,
     *,
     fail_fast: bool = False,
-    progress: Progress | None = None,
-    store: Store | None = None,
-    limits: Limits | None = None,
     outputs: Collection[Path] = (),
     exclude: Sequence[str] = (),
-    keys: Keys | None = None,
-    retry_failed: bool = False,
-    stop: threading.Event | None = None,
-) -> Scan:
-    """Parse and normalise every document under ``inbox``: a reading for each, in inbox order.
+) -> Survey:
+    """Find and hash the documents under ``inbox`` (``scan_inbox``'s first step); reads nothing.
 
-    A document is known by its path under the inbox (``teamA/workplan.docx``),
-    in its ``Sources`` row and its actions' ``Source``. With a ``store``, a
-    file whose content was read before (same SHA-256, any name) is
-    ``Unchanged``: its actions come from the store, unparsed; every new
-    result is saved there as it arrives. Files are read in worker processes
-    under ``limits`` (``ingest.workers``). Of several files with the same
-    content one is read, one whose suffix a parser reads and matches its
-    content where there is one (``plan.docx``, not ``plan.docx.bak``); both
-    rows say which. With ``fail_fast`` the first failed file raises its
-    ``DocumentError``. ``outputs`` are the run's own files, skipped should
-    they sit in the inbox, and so are paths matching an ``exclude`` pattern.
-
-    With a ``store`` and ``keys`` (``store_keys``), each document is saved
-    with its parsed form; one read before under other settings is
-    normalised again from that form, unparsed; and a file whose content
-    failed under the same keys is ``Failed`` again, with its message, unread
-    (unless ``retry_failed``: then it is read, and remembered again should
-    it fail again). Once ``stop`` is set, reading ends between two files
-    with ``ingest.workers.Stopped``; the files read before it are saved.
+    With ``fail_fast`` a link not followed raises its ``DocumentError``.
     """
     if not inbox.is_dir():
         raise DocumentError(inbox, "inbox folder not found: create it or pass --inbox")
     now = datetime.now().replace(microsecond=0)
-    limits = limits or Limits()
     skipped: list[tuple[Path, str]] = []
     paths = list(
         discover(
@@ -277,24 +278,77 @@ def scan_inbox(
     for position, file in enumerate(files):
         contents.setdefault(file.digest or position, []).append(position)
     chosen, copies = choose(contents.values(), paths)
+    return Survey(files, chosen, copies, too_big, links, now)
+
+
+def scan_inbox(
+    inbox: Path,
+    settings: Settings,
+    *,
+    fail_fast: bool = False,
+    progress: Progress | None = None,
+    store: Store | None = None,
+    limits: Limits | None = None,
+    outputs: Collection[Path] = (),
+    exclude: Sequence[str] = (),
+    keys: Keys | None = None,
+    retry_failed: bool = False,
+    stop: threading.Event | None = None,
+    survey: Survey | None = None,
+    recalled: Recalled | None = None,
+) -> Scan:
+    """Parse and normalise every document under ``inbox``: a reading for each, in inbox order.
+
+    A document is known by its path under the inbox (``teamA/workplan.docx``),
+    in its ``Sources`` row and its actions' ``Source``. With a ``store``, a
+    file whose content was read before (same SHA-256, any name) is
+    ``Unchanged``: its actions come from the store, unparsed; the new
+    results are saved there as they arrive, each batch that comes in
+    together in one transaction, and reported (``progress``) once saved.
+    Files are read in worker processes under ``limits`` (``ingest.workers``).
+    Of several files with the same content one is read, one whose suffix a
+    parser reads and matches its content where there is one (``plan.docx``,
+    not ``plan.docx.bak``); both rows say which. With ``fail_fast`` the first
+    failed file raises its ``DocumentError``. ``outputs`` are the run's own
+    files, skipped should they sit in the inbox, and so are paths matching
+    an ``exclude`` pattern.
+
+    With a ``store`` and ``keys`` (``store_keys``), each document is saved
+    with its parsed form; one read before under other settings is
+    normalised again from that form, unparsed; and a file whose content
+    failed under the same keys is ``Failed`` again, with its message, unread
+    (unless ``retry_failed``: then it is read, and remembered again should
+    it fail again). Once ``stop`` is set, reading ends between two files
+    with ``ingest.workers.Stopped``; the files read before it are saved.
+    ``survey`` and ``recalled`` are the inbox as ``survey_inbox`` found it and
+    what the store said of it (``recall``), when the caller has them already.
+    """
+    limits = limits or Limits()
     keys = keys or Keys()
+    if survey is None:
+        survey = survey_inbox(inbox, limits, fail_fast=fail_fast, outputs=outputs, exclude=exclude)
+    files, now, links, too_big, copies = (
+        survey.files, survey.now, survey.links, survey.too_big, survey.copies
+    )  # fmt: skip
     fresh: set[int] = set()
     readings: dict[int, Reading] = {}
     if store is not None:
-        recall = replace(keys, failure="") if retry_failed else keys
-        readings, fresh = from_store(store, files, chosen, copies, recall, settings, limits, now)
-        for position in sorted(fresh):  # normalised again under new settings: kept as such
-            store.save(readings[position].source, readings[position].workplan,
-                       fingerprint=keys.failure, settings_key=keys.settings)  # fmt: skip
+        if recalled is None:
+            recalled = recall(
+                store.index(), files, survey.chosen, copies, _recall_keys(keys, retry_failed)
+            )
+        readings, fresh = complete(store, recalled, files, copies, keys, settings, limits, now)
+        again = [readings[p] for p in sorted(fresh)]  # normalised under new settings: kept so
+        store.save_many([Saving(r.source, r.workplan, keys.failure, keys.settings) for r in again])
     remembered = {p for p, r in readings.items() if r.source.result == "Failed" and p not in fresh}
-    recalled: frozenset[str] = frozenset()
+    recalled_names: frozenset[str] = frozenset()
     for position, why in too_big.items():
-        readings[position] = failed(paths[position], files[position].name, "", why, now)
+        readings[position] = failed(files[position].path, files[position].name, "", why, now)
     unhashed = [readings[p] for p in too_big] + links  # failed unread: known by name, not content
     if store is not None and not fail_fast:
-        recalled = _recall_unhashed(store, unhashed, "" if retry_failed else keys.failure)
+        recalled_names = _recall_unhashed(store, unhashed, "" if retry_failed else keys.failure)
     stored = set(readings)
-    to_read = [p for p in chosen if p not in stored]
+    to_read = [p for p in survey.chosen if p not in stored]
     if progress is not None:
         for reading in links:
             progress(reading.source)
@@ -302,32 +356,25 @@ def scan_inbox(
             progress(readings[position].source)
     if fail_fast and too_big:
         first = min(too_big)
-        raise DocumentError(paths[first], too_big[first])
+        raise DocumentError(files[first].path, too_big[first])
 
     read = functools.partial(_read_named, inbox, settings, now)  # picklable, for spawned workers
     pairs = [(files[p].path, files[p].digest) for p in to_read]
-    results = read_outcomes(pairs, read, limits, now, stop)
+    _warm(pairs)
+    saver = _Saver(store, keys, progress)
+    results = read_outcomes(pairs, read, limits, now, stop, idle=saver.flush)
     try:
         for index, outcome in results:
             position = to_read[index]
             reading = as_named(outcome.reading, files[position])
-            if store is not None:
-                passing = reading.source.message.startswith(_PASSING)
-                store.save(
-                    reading.source,
-                    reading.workplan,
-                    fingerprint="" if passing else keys.failure,
-                    settings_key=keys.settings,
-                    parsed=outcome.parsed,
-                    parser=keys.parser,
-                )
+            saver.add(reading, outcome)
             readings[position] = reading
-            if progress is not None:
-                progress(reading.source)
             if reading.workplan is None and fail_fast:
+                saver.flush()
                 raise DocumentError(Path(reading.source.path), reading.source.message)
     finally:
         results.close()  # stops the other readers when fail_fast ends the loop
+        saver.flush()  # what was read before a stop is kept
     for position, original in copies.items():
         if position not in stored:
             readings[position] = copy_of(readings[original], files[position])
@@ -337,11 +384,60 @@ def scan_inbox(
         shared = [files[p].name for p, o in copies.items() if o == original]
         readings[original] = read_for(readings[original], shared)
     return Scan(
-        [readings[p] for p in range(len(paths))] + links,
+        [readings[p] for p in range(len(files))] + links,
         parsed=len(to_read),
-        remembered=frozenset(files[p].name for p in remembered) | recalled,
+        remembered=frozenset(files[p].name for p in remembered) | recalled_names,
         renormalised=len(fresh),
     )
+
+
+def _recall_keys(keys: Keys, retry_failed: bool) -> Keys:
+    """The keys the store is asked with: no failure is remembered when retrying them."""
+    return replace(keys, failure="") if retry_failed else keys
+
+
+# Results saved in one transaction at most: a batch builds up only while results come
+# in faster than the run saves them, and a run killed mid-batch reads at most these again.
+MAX_BATCH = 50
+
+
+class _Saver:
+    """The run's new results on their way to the store: saved a batch at a time, then reported.
+
+    ``flush`` is called whenever the run would wait for its workers, so the
+    results that came in meanwhile go in one transaction, and a file is
+    reported (``progress``) only once it is saved: a run killed at any
+    moment loses no result it reported, and leaves no document half saved.
+    """
+
+    def __init__(self, store: Store | None, keys: Keys, progress: Progress | None) -> None:
+        self.store, self.keys, self.progress = store, keys, progress
+        self.pending: list[tuple[Reading, str]] = []
+
+    def add(self, reading: Reading, outcome: Outcome) -> None:
+        self.pending.append((reading, outcome.parsed))
+        if len(self.pending) >= MAX_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []  # taken first: a failed save is not tried twice
+        if self.store is not None:
+            self.store.save_many([self._saving(reading, parsed) for reading, parsed in batch])
+        if self.progress is not None:
+            for reading, _ in batch:
+                self.progress(reading.source)
+
+    def _saving(self, reading: Reading, parsed: str) -> Saving:
+        passing = reading.source.message.startswith(_PASSING)
+        fingerprint = "" if passing else self.keys.failure
+        return Saving(reading.source, reading.workplan, fingerprint, self.keys.settings, parsed,
+                      self.keys.parser)  # fmt: skip
+
+
+def _warm(files: Sequence[tuple[Path, str | None]]) -> None:
+    """Import the readers the files need before workers are forked, so each starts with them."""
+    for module in {PARSERS[s] for path, _ in files if (s := path.suffix.lower()) in PARSERS}:
+        importlib.import_module(module)
 
 
 def _recall_unhashed(store: Store, failures: Sequence[Reading], key: str) -> frozenset[str]:
@@ -422,16 +518,27 @@ def run(
     keys = store_keys(settings, limits)
     with Store(state) as store:
         started = store.start_run(datetime.now().replace(microsecond=0))
+        survey = survey_inbox(inbox, limits, fail_fast=fail_fast, outputs=outputs, exclude=exclude)
+        recalled = recall(store.index(), survey.files, survey.chosen, survey.copies,
+                          _recall_keys(keys, retry_failed))  # fmt: skip
+        if not rebuild:
+            written_files = (register_path, csv_path, json_path)
+            quiet = _nothing_new(store, survey, recalled, keys, written_files, retry_failed=retry_failed,
+                                 fail_fast=fail_fast, progress=progress)  # fmt: skip
+            if quiet is not None:
+                failed = sum(1 for s in quiet.sources if s.result == "Failed")
+                store.finish_run(started, len(quiet.sources), failed)
+                return quiet
         scan = scan_inbox(
             inbox, settings, fail_fast=fail_fast, progress=progress, store=store, limits=limits,
             outputs=outputs, exclude=exclude, keys=keys, retry_failed=retry_failed,
-            stop=stop,
+            stop=stop, survey=survey, recalled=recalled,
         )  # fmt: skip
         readings = scan.readings
-        held = store.held(besides={r.source.sha256 for r in readings})
         kept, again = refreshed(
-            store, held, settings, keys, limits, datetime.now().replace(microsecond=0)
-        )
+            store, {r.source.sha256 for r in readings}, settings, keys, limits,
+            datetime.now().replace(microsecond=0),
+        )  # fmt: skip
         fingerprint = inputs_fingerprint(
             readings, keys.settings, date.today(), (register_path, csv_path, json_path), kept
         )
@@ -446,7 +553,12 @@ def run(
                 register_path, tuple(r.source for r in readings), last.actions,
                 parsed=scan.parsed, remembered=scan.remembered, unchanged=True,
             )  # fmt: skip
-        register: Register = build_register(readings, settings)
+        # imported when a register is written: a run with nothing new never needs the writer
+        from normalise import build_register
+        from output.edits import current_edits, to_json
+        from output.excel import write_register
+
+        register = build_register(readings, settings)
         if stop is not None and stop.is_set():
             raise Stopped
         edits = current_edits(register_path, store.edits())  # the analysts' work, carried over
@@ -462,11 +574,69 @@ def run(
         store.save_leads(started, register.leads)
         failed = sum(1 for r in readings if r.source.result == "Failed")
         store.finish_run(started, len(readings), failed)
-    if csv_path is not None:
-        write_actions_csv(register.actions, csv_path, edits)
-    if json_path is not None:
-        write_actions_json(register.actions, json_path, edits)
+    if csv_path is not None or json_path is not None:
+        from output.exports import write_actions_csv, write_actions_json
+
+        if csv_path is not None:
+            write_actions_csv(register.actions, csv_path, edits)
+        if json_path is not None:
+            write_actions_json(register.actions, json_path, edits)
     return RunResult(
         written.path, register.sources, len(register.actions), written.locked, written.note,
         scan.parsed, scan.remembered, written.conflicts, scan.renormalised + again,
+    )  # fmt: skip
+
+
+def _nothing_new(
+    store: Store,
+    survey: Survey,
+    recalled: Recalled,
+    keys: Keys,
+    written: tuple[Path, Path | None, Path | None],
+    *,
+    retry_failed: bool,
+    fail_fast: bool,
+    progress: Progress | None,
+) -> RunResult | None:
+    """The run's result when nothing is new since the last register, decided before any actions load.
+
+    ``None`` when the run has work to do: a file to read, a document to
+    normalise again, a failure to remember, or a register to write
+    (``ingest.unchanged``). Else the sources are those a full run would
+    give (``recall`` makes them as ``complete`` does, without the actions),
+    reported to ``progress`` in the same order, and nothing is written.
+    """
+    if recalled.stale or (fail_fast and survey.too_big):
+        return None
+    readings = dict(recalled.readings)
+    if any(p not in readings for p in survey.chosen):
+        return None  # something to read
+    files, links = survey.files, survey.links
+    for position, why in survey.too_big.items():
+        readings[position] = failed(files[position].path, files[position].name, "", why, survey.now)
+    key = "" if retry_failed else keys.failure
+    unhashed = [readings[p].source for p in survey.too_big] + [r.source for r in links]
+    if any(not key or not store.failed_before(s.file, s.message, key) for s in unhashed):
+        return None  # a failure to remember
+    sources = [readings[p] for p in range(len(files))] + links
+    index = store.index()
+    besides = {r.source.sha256 for r in sources}
+    if not held_settled(store, index, besides, keys):
+        return None  # a document kept from an earlier run to normalise again
+    kept = [Reading(s.record) for s in held_records(index, besides)]
+    register, *exports = written
+    fingerprint = inputs_fingerprint(sources, keys.settings, date.today(), written, kept)
+    last = store.last_output()
+    if not still_current(last, fingerprint, register, exports):
+        return None
+    assert last is not None
+    if progress is not None:
+        for reading in links:
+            progress(reading.source)
+        for position in sorted(readings):
+            progress(readings[position].source)
+    remembered = {files[p].name for p in recalled.readings if readings[p].source.result == "Failed"}
+    return RunResult(
+        register, tuple(r.source for r in sources + kept), last.actions,
+        remembered=frozenset(remembered | {s.file for s in unhashed}), unchanged=True,
     )  # fmt: skip

@@ -4,9 +4,14 @@ Each document read is kept with its SHA-256, dates, result and, when read,
 its normalised actions (review records inside them), so a file seen before is
 ``Unchanged`` and not parsed again, and the register (every version of every
 workplan, History included) is rebuilt from here. The last run's resolved
-leads are kept too. The schema is versioned; migrations run at start-up. Each
-document is saved in one transaction, so a run killed half-way never leaves
-half a document.
+leads are kept too. The schema is versioned; migrations run at start-up. The
+documents a run reads are saved in one transaction per batch (those that came
+in together, ``save_many``), each whole, so a run killed half-way never
+leaves half a document, and a document reported saved is saved.
+
+What a run needs to know before it reads anything (which contents were read,
+failed, and under which settings) is one query (``index``); actions are
+loaded only for the documents a register is built from (``workplans``).
 
 Whatever goes wrong with the file once it is open (a damaged page, a table
 dropped by hand, a full disk) is raised as a ``StateError`` naming the file
@@ -20,8 +25,9 @@ import logging
 import sqlite3
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, fields, is_dataclass, replace
 from datetime import date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +115,52 @@ MIGRATIONS: tuple[str, ...] = (
 JOURNAL_MODE = "DELETE"
 
 
+# The documents table's columns, named: a row is read by name, not by position.
+_DOCUMENT = (
+    "id, sha256, file, path, format, pages, workplan_key, workplan, period, subgroup,"
+    " abbreviation, notes, review, ingested_at, result, message, modified, file_modified,"
+    " fingerprint, settings_key"
+)
+# A document's row with the number of its actions: all a ``SourceRecord`` needs.
+_RECORD = f"{_DOCUMENT}, (SELECT COUNT(*) FROM actions WHERE document_id = documents.id) AS actions"
+# Documents asked for in one query: well under SQLite's limit of parameters.
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One stored row of a document: its id, its record, and the keys it was saved under.
+
+    ``fingerprint`` is what a failure is remembered under, ``settings_key`` what
+    the actions were normalised under (``ingest.recall.Keys``).
+    """
+
+    id: int
+    record: SourceRecord
+    fingerprint: str
+    settings_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Each content's last row (``latest``) and last row that was read (``ingested``), by SHA-256."""
+
+    latest: dict[str, Stored]
+    ingested: dict[str, Stored]
+
+
+@dataclass(frozen=True, slots=True)
+class Saving:
+    """One document on its way into the store (``Store.save``'s arguments)."""
+
+    record: SourceRecord
+    workplan: Workplan | None
+    fingerprint: str = ""
+    settings_key: str = ""
+    parsed: str = ""
+    parser: str = ""
+
+
 def default_state(register: Path) -> Path:
     """The store's place by default: beside the register (``register.xlsx`` -> ``register.sqlite``)."""
     return register.with_suffix(".sqlite")
@@ -172,31 +224,56 @@ class Store:
     @state_errors
     def known(self, sha256: str) -> tuple[SourceRecord, Workplan] | None:
         """The document read before with this content (any name), with its actions."""
-        row = self._db.execute(
-            "SELECT * FROM documents WHERE sha256 = ? AND result = 'Ingested' ORDER BY id DESC LIMIT 1",
+        rows = self._rows(
+            f"SELECT {_RECORD} FROM documents WHERE sha256 = ? AND result = 'Ingested'"
+            " ORDER BY id DESC LIMIT 1",
             (sha256,),
-        ).fetchone()
-        if row is None:
+        )
+        if not rows:
             return None
-        return _record(self._db, row), _workplan(self._db, row)
+        return _record(rows[0]), self.workplans([rows[0]["id"]])[rows[0]["id"]]
 
     @state_errors
-    def failure(self, sha256: str, fingerprint: str) -> SourceRecord | None:
-        """The failure remembered for this content under ``fingerprint`` (tool version and settings).
+    def index(self) -> Index:
+        """What the store holds of each content, without any actions: one query.
 
-        ``None`` when this content has not failed, was read since, or failed
-        under another version or other settings: then it is worth reading again.
+        ``latest`` is each content's last row, whatever became of it (a
+        failure remembered is the last row); ``ingested`` its last row that was read.
         """
-        row = self._db.execute(
-            "SELECT * FROM documents WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
-        ).fetchone()
-        if row is None:
-            return None
-        record = _record(self._db, row)
-        found = dict(zip(_columns(self._db), row, strict=True))["fingerprint"]
-        if record.result != "Failed" or not fingerprint or found != fingerprint:
-            return None
-        return record
+        rows = self._rows(
+            f"SELECT {_RECORD} FROM documents WHERE id IN (SELECT MAX(id) FROM documents GROUP BY"
+            " sha256 UNION SELECT MAX(id) FROM documents WHERE result = 'Ingested' GROUP BY"
+            " sha256) ORDER BY id"
+        )
+        latest: dict[str, Stored] = {}
+        ingested: dict[str, Stored] = {}
+        for row in rows:
+            stored = Stored(row["id"], _record(row), row["fingerprint"], row["settings_key"])
+            latest[stored.record.sha256] = stored  # ordered by id: the last row wins
+            if stored.record.result == "Ingested":
+                ingested[stored.record.sha256] = stored
+        return Index(latest, ingested)
+
+    @state_errors
+    def workplans(self, ids: Collection[int]) -> dict[int, Workplan]:
+        """The workplans of the stored documents ``ids`` (as ``Stored.id``), with their actions."""
+        out: dict[int, Workplan] = {}
+        wanted = sorted(set(ids))
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            actions: dict[int, list[Action]] = {i: [] for i in chunk}
+            for document, data in self._db.execute(
+                f"SELECT document_id, data FROM actions WHERE document_id IN ({marks})"
+                " ORDER BY document_id, position",
+                chunk,
+            ):
+                actions[document].append(action_from_dict(json.loads(data)))
+            for row in self._rows(
+                f"SELECT {_DOCUMENT} FROM documents WHERE id IN ({marks})", chunk
+            ):
+                out[row["id"]] = _workplan(row, tuple(actions[row["id"]]))
+        return out
 
     @state_errors
     def failed_before(self, file: str, message: str, fingerprint: str) -> bool:
@@ -209,16 +286,6 @@ class Store:
         return row is not None and tuple(row) == ("Failed", shown(message), fingerprint)
 
     @state_errors
-    def settings_key(self, sha256: str) -> str:
-        """The settings key the stored actions of this content were made under ('' if none)."""
-        row = self._db.execute(
-            "SELECT settings_key FROM documents WHERE sha256 = ? AND result = 'Ingested'"
-            " ORDER BY id DESC LIMIT 1",
-            (sha256,),
-        ).fetchone()
-        return str(row[0]) if row else ""
-
-    @state_errors
     def parsed(self, sha256: str, parser: str) -> str | None:
         """The parsed form of this content as JSON, if kept and made by this ``parser`` version."""
         row = self._db.execute(
@@ -227,6 +294,13 @@ class Store:
         return str(row[0]) if row else None
 
     @state_errors
+    def parsed_contents(self, parser: str) -> set[str]:
+        """The contents (SHA-256) whose parsed form made by this ``parser`` version is kept."""
+        return {
+            str(sha)
+            for (sha,) in self._db.execute("SELECT sha256 FROM parsed WHERE parser = ?", (parser,))
+        }
+
     def save(
         self,
         record: SourceRecord,
@@ -245,46 +319,63 @@ class Store:
         (the parsed form as JSON, from the ``parser`` version) is kept by
         content, so new settings need no parse.
         """
+        self.save_many([Saving(record, workplan, fingerprint, settings_key, parsed, parser)])
+
+    @state_errors
+    def save_many(self, documents: Sequence[Saving]) -> None:
+        """Keep several documents' results and actions (as ``save``) in one transaction: all or none."""
+        if not documents:
+            return
         with self._transaction():
-            cursor = self._db.execute(
-                "INSERT INTO documents (sha256, file, path, format, pages, workplan_key, workplan, period, subgroup,"
-                " abbreviation, notes, review, ingested_at, result, message, modified, file_modified,"
-                " fingerprint, settings_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    record.sha256,
-                    shown(record.file),
-                    shown(record.path),
-                    record.format,
-                    record.pages,
-                    shown(workplan.key) if workplan else "",
-                    shown(record.workplan),
-                    shown(record.period),
-                    shown(workplan.subgroup) if workplan else "",
-                    shown(workplan.abbreviation) if workplan else "",
-                    json.dumps(list(workplan.notes) if workplan else []),
-                    json.dumps([asdict(r) for r in workplan.review] if workplan else []),
-                    record.ingested_at.isoformat(),
-                    record.result,
-                    shown(record.message),
-                    _iso(record.modified),
-                    _iso(record.file_modified),
-                    fingerprint,
-                    settings_key,
-                ),
+            for document in documents:
+                self._insert(document)
+
+    def _insert(self, document: Saving) -> None:
+        record, workplan = document.record, document.workplan
+        cursor = self._db.execute(
+            "INSERT INTO documents (sha256, file, path, format, pages, workplan_key, workplan, period, subgroup,"
+            " abbreviation, notes, review, ingested_at, result, message, modified, file_modified,"
+            " fingerprint, settings_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                record.sha256,
+                shown(record.file),
+                shown(record.path),
+                record.format,
+                record.pages,
+                shown(workplan.key) if workplan else "",
+                shown(record.workplan),
+                shown(record.period),
+                shown(workplan.subgroup) if workplan else "",
+                shown(workplan.abbreviation) if workplan else "",
+                json.dumps(list(workplan.notes) if workplan else []),
+                json.dumps([asdict(r) for r in workplan.review] if workplan else []),
+                record.ingested_at.isoformat(),
+                record.result,
+                shown(record.message),
+                _iso(record.modified),
+                _iso(record.file_modified),
+                document.fingerprint,
+                document.settings_key,
+            ),
+        )
+        if document.parsed and document.parser:
+            self._db.execute(
+                "INSERT OR REPLACE INTO parsed (sha256, parser, data) VALUES (?, ?, ?)",
+                (record.sha256, document.parser, document.parsed),
             )
-            if parsed and parser:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO parsed (sha256, parser, data) VALUES (?, ?, ?)",
-                    (record.sha256, parser, parsed),
-                )
-            if workplan is not None:
-                self._db.executemany(
-                    "INSERT INTO actions (document_id, position, register_id, data) VALUES (?, ?, ?, ?)",
-                    [
-                        (cursor.lastrowid, k, shown(a.register_id), json.dumps(action_dict(a)))
-                        for k, a in enumerate(workplan.actions)
-                    ],
-                )
+        if workplan is not None:
+            self._db.executemany(
+                "INSERT INTO actions (document_id, position, register_id, data) VALUES (?, ?, ?, ?)",
+                [
+                    (cursor.lastrowid, k, shown(a.register_id), json.dumps(action_dict(a)))
+                    for k, a in enumerate(workplan.actions)
+                ],
+            )
+
+    def _rows(self, sql: str, parameters: Sequence[object] = ()) -> list[sqlite3.Row]:
+        cursor = self._db.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, parameters).fetchall()
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -311,23 +402,9 @@ class Store:
         These are versions the register keeps although their files are no
         longer in the inbox; each comes back ``Unchanged``, saying so.
         """
-        rows = self._db.execute(
-            "SELECT * FROM documents WHERE result = 'Ingested' AND id IN"
-            " (SELECT MAX(id) FROM documents WHERE result = 'Ingested' GROUP BY sha256) ORDER BY id"
-        ).fetchall()
-        out = []
-        for row in rows:
-            record = _record(self._db, row)
-            if record.sha256 in besides:
-                continue
-            message = f"not in the inbox now; kept from {record.path}"
-            out.append(
-                Reading(
-                    replace(record, result="Unchanged", message=message),
-                    _workplan(self._db, row),
-                )
-            )
-        return out
+        kept = held_records(self.index(), besides)
+        workplans = self.workplans([stored.id for stored in kept])
+        return [Reading(stored.record, workplans[stored.id]) for stored in kept]
 
     @state_errors
     def save_leads(self, run: int, leads: Sequence[LeadRecord]) -> None:
@@ -451,38 +528,63 @@ def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _columns(db: sqlite3.Connection) -> list[str]:
-    return [r[1] for r in db.execute("PRAGMA table_info(documents)")]
+def held_records(index: Index, besides: Collection[str] = ()) -> list[Stored]:
+    """Of ``index``, the documents read whose content is not in ``besides``, oldest first.
+
+    Each record is ``Unchanged``, its message saying its file is not in the inbox now.
+    """
+    out = []
+    for stored in sorted(index.ingested.values(), key=lambda s: s.id):
+        record = stored.record
+        if record.sha256 in besides:
+            continue
+        message = f"not in the inbox now; kept from {record.path}"
+        out.append(replace(stored, record=replace(record, result="Unchanged", message=message)))
+    return out
 
 
-def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> SourceRecord:
-    d = dict(zip(_columns(db), row, strict=True))
-    return SourceRecord(d["file"], d["sha256"], d["format"], d["pages"], d["workplan"], d["period"],
-                        int(db.execute("SELECT COUNT(*) FROM actions WHERE document_id = ?", (d["id"],)).fetchone()[0]),
-                        d["result"], d["message"], datetime.fromisoformat(d["ingested_at"]), d["path"],
-                        _when(d["modified"]), _when(d["file_modified"]))  # fmt: skip
+def _record(row: sqlite3.Row) -> SourceRecord:
+    return SourceRecord(row["file"], row["sha256"], row["format"], row["pages"], row["workplan"],
+                        row["period"], int(row["actions"]), row["result"], row["message"],
+                        datetime.fromisoformat(row["ingested_at"]), row["path"],
+                        _when(row["modified"]), _when(row["file_modified"]))  # fmt: skip
 
 
-def _workplan(db: sqlite3.Connection, row: tuple[Any, ...]) -> Workplan:
-    d = dict(zip(_columns(db), row, strict=True))
-    actions = tuple(
-        action_from_dict(json.loads(data))
-        for (data,) in db.execute(
-            "SELECT data FROM actions WHERE document_id = ? ORDER BY position", (d["id"],)
-        )
-    )
-    review = tuple(Repair(**r) for r in json.loads(d["review"]))
-    return Workplan(d["workplan"], d["period"], d["workplan_key"], actions, tuple(json.loads(d["notes"])),
-                    d["subgroup"], d["abbreviation"], review)  # fmt: skip
+def _workplan(row: sqlite3.Row, actions: tuple[Action, ...]) -> Workplan:
+    review = tuple(Repair(**r) for r in json.loads(row["review"]))
+    return Workplan(row["workplan"], row["period"], row["workplan_key"], actions, tuple(json.loads(row["notes"])),
+                    row["subgroup"], row["abbreviation"], review)  # fmt: skip
 
 
 def action_dict(action: Action) -> dict[str, Any]:
-    """An action as JSON-ready values."""
-    data = asdict(action)
-    data["timeframe"]["type"] = action.timeframe.type.value
-    data["timeframe"]["due"] = action.timeframe.due.isoformat() if action.timeframe.due else None
-    data["status"] = action.status.value if action.status else None
-    return data
+    """An action as JSON-ready values: what ``dataclasses.asdict`` gives, dates and enums as text.
+
+    Built field by field: ``asdict`` deep-copies every value and took most of a
+    save's time.
+    """
+    return {name: _plain(getattr(action, name)) for name in _field_names(type(action))}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def action_from_dict(data: dict[str, Any]) -> Action:

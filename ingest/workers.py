@@ -1,27 +1,35 @@
 """Reading files in worker processes: a time and memory limit per file, every core busy.
 
-Each file is parsed and normalised in its own child process. A child that
-runs past the time limit (a pathological PDF can keep pdfminer busy for ever)
-is killed, and so is one that crashes or runs out of memory: its file ends as
-a ``Failed`` record saying which, and the run goes on. Children never touch
-the store; the parent saves each result as it arrives.
+Files are parsed and normalised in long-lived worker processes, one per job,
+each handed its files through its own pipe: the file it reads and, while the
+inbox has more than enough, the next one, so a worker that finishes starts
+again at once instead of waiting for the parent to save what it sent. A
+worker that runs past the time limit on a file (a pathological PDF can keep
+pdfminer busy for ever) is killed, and so is one that crashes or runs out of
+memory: that file ends as a ``Failed`` record saying which, the file queued
+behind it goes back to the others, and a fresh worker takes over. Workers
+never touch the store; the parent saves the results as they arrive.
 
 The limits hold for the run as a whole, not only per file: one memory budget
-is shared out between the workers; a file too large is refused before it is
-hashed (``too_large``); what one document may produce is bounded
-(``oversize``), so the parent's own work on it (saving, building the
-register) is bounded too; and workers die with the run that started them.
+is shared out between the workers; a worker whose address space has grown by
+more than ``RETIRE_GROWTH`` of its share after a file (memory the readers
+fragment or keep) is replaced by a fresh one, so every file has nearly its
+whole share; a file too large is refused before it is hashed
+(``too_large``); what one document may produce is bounded (``oversize``), so
+the parent's own work on it (saving, building the register) is bounded too;
+and workers die with the run that started them.
 
-Children are forked where the platform allows, so they start with the
-libraries already loaded (a few milliseconds each) and leave through
-``os._exit`` without closing the parent's SQLite connection. Where there is
-no ``fork`` (Windows, and macOS by choice) they are spawned: each starts a
-fresh interpreter and imports the readers (about a second), and the same
-time and memory limits hold. ``WORKPLANS_START_METHOD=spawn`` chooses spawn
-where fork exists too (the tests run the workers both ways). The reader
-handed to ``read_files`` must then be picklable: a module-level function or
-a ``functools.partial`` of one, never a closure. Children ignore Ctrl-C: the
-run that started them stops them, and says so once.
+Workers are forked where the platform allows, so they start with the
+libraries already loaded (the run imports the readers before the first) and
+leave through ``os._exit`` without closing the parent's SQLite connection.
+Where there is no ``fork`` (Windows, and macOS by choice) they are spawned:
+each starts a fresh interpreter and imports the readers (about a second,
+once per worker, not per file), and the same time and memory limits hold.
+``WORKPLANS_START_METHOD=spawn`` chooses spawn where fork exists too (the
+tests run the workers both ways). The reader handed to ``read_files`` must
+then be picklable: a module-level function or a ``functools.partial`` of
+one, never a closure. Workers ignore Ctrl-C: the run that started them stops
+them, and says so once.
 
 Why not ``concurrent.futures.ProcessPoolExecutor``: a pool cannot stop one
 task that hangs without breaking every other task in the pool, and a time
@@ -37,6 +45,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -197,16 +206,6 @@ def bounded(reading: Reading, path: Path, limits: Limits, now: datetime) -> Read
     return Reading(failed_record(path, reading.source.sha256, problem, now))
 
 
-@dataclass(slots=True)
-class _Child:
-    index: int
-    path: Path
-    digest: str | None
-    process: BaseProcess
-    conn: Connection
-    deadline: float
-
-
 def read_files(
     files: Sequence[tuple[Path, str | None]],
     read: Reader,
@@ -218,8 +217,8 @@ def read_files(
 
     Results come in the order files finish, not the order given. A file
     that overruns ``limits.timeout`` or whose reader dies gives a ``Failed``
-    reading. Closing the iterator early (``fail_fast``) kills the children.
-    Once ``stop`` is set, the children are killed and ``Stopped`` is raised
+    reading. Closing the iterator early (``fail_fast``) kills the workers.
+    Once ``stop`` is set, the workers are killed and ``Stopped`` is raised
     (within ``STOP_POLL_SECONDS``); what was yielded before stands.
     """
     outcomes = read_outcomes(files, functools.partial(_outcome_of, read), limits, now, stop)
@@ -236,41 +235,49 @@ def read_outcomes(
     limits: Limits,
     now: datetime,
     stop: threading.Event | None = None,
+    idle: Callable[[], None] | None = None,
 ) -> Generator[tuple[int, Outcome], None, None]:
-    """``read_files`` for a reader that also gives each file's parsed form (an ``Outcome``)."""
+    """``read_files`` for a reader that also gives each file's parsed form (an ``Outcome``).
+
+    ``idle`` is called whenever no result is ready and the run would wait
+    for one: the moment for the caller's own batched work (saving what came
+    in), which then costs the workers nothing.
+    """
     if limits.executor:
         from ingest.remote import dask_outcomes
 
-        yield from dask_outcomes(files, read, limits, now, stop)
+        yield from _between(dask_outcomes(files, read, limits, now, stop), idle)
         return
     context = worker_context()
     if context is None:
-        for index, (path, digest) in enumerate(files):
-            _check(stop)
-            yield index, read_bounded(read, path, digest, limits, now)
+        yield from _between(_in_turn(files, read, limits, now, stop), idle)
         return
-    pending = list(enumerate(files))
-    pending.reverse()
-    running: list[_Child] = []
-    poll = STOP_POLL_SECONDS if stop is not None else None
+    yield from _pool(context, files, read, limits, now, stop, idle)
 
-    def fill() -> None:
-        while pending and len(running) < max(1, limits.jobs):
-            index, (path, digest) = pending.pop()
-            running.append(_start(context, index, path, digest, read, limits, now))
 
+def _between(
+    results: Generator[tuple[int, Outcome], None, None], idle: Callable[[], None] | None
+) -> Generator[tuple[int, Outcome], None, None]:
+    """``results``, with ``idle`` called before waiting for each next one."""
     try:
-        while pending or running:
-            _check(stop)
-            fill()
-            ended = list(_collect(running, now, limits.timeout, poll))
-            # the freed slots take their next files before the caller saves these results,
-            # so the workers never wait on the parent's own work
-            fill()
-            yield from ended
+        for result in results:
+            yield result
+            if idle is not None:
+                idle()
     finally:
-        for child in running:
-            _stop(child)
+        results.close()  # a closed run stops its readers at once
+
+
+def _in_turn(
+    files: Sequence[tuple[Path, str | None]],
+    read: OutcomeReader,
+    limits: Limits,
+    now: datetime,
+    stop: threading.Event | None,
+) -> Generator[tuple[int, Outcome], None, None]:
+    for index, (path, digest) in enumerate(files):
+        _check(stop)
+        yield index, read_bounded(read, path, digest, limits, now)
 
 
 def _check(stop: threading.Event | None) -> None:
@@ -299,40 +306,195 @@ def worker_context() -> multiprocessing.context.BaseContext | None:
     return None
 
 
-def _start(
+# Files a worker holds beyond the one it reads: with the next one already in its pipe,
+# a worker that finishes starts again at once, not after the parent has saved a result.
+AHEAD = 1
+# A worker whose address space grew by more than this share of its memory allowance
+# while reading (what the readers keep or fragment) hands over to a fresh one, so a
+# file read late in a run may use nearly as much memory as the first.
+RETIRE_GROWTH = 1 / 8
+
+
+@dataclass(slots=True)
+class _Worker:
+    """A worker process, the parent's end of its pipe, and the files handed to it, oldest first.
+
+    The first file in ``queue`` is the one being read, due by ``deadline``.
+    """
+
+    process: BaseProcess
+    conn: Connection
+    queue: deque[int] = field(default_factory=deque)
+    deadline: float = 0.0
+
+
+def _pool(
     context: multiprocessing.context.BaseContext,
-    index: int,
-    path: Path,
-    digest: str | None,
+    files: Sequence[tuple[Path, str | None]],
     read: OutcomeReader,
     limits: Limits,
     now: datetime,
-) -> _Child:
-    receiver, sender = context.Pipe(duplex=False)
+    stop: threading.Event | None,
+    idle: Callable[[], None] | None,
+) -> Generator[tuple[int, Outcome], None, None]:
+    """``read_outcomes`` in long-lived worker processes, each fed through its own pipe."""
+    pending: deque[int] = deque(range(len(files)))
+    workers: list[_Worker] = []
+    poll = STOP_POLL_SECONDS if stop is not None else None
+    try:
+        while True:
+            _check(stop)
+            unread = len(pending) + sum(len(w.queue) for w in workers)
+            while len(workers) < min(max(1, limits.jobs), unread):
+                workers.append(_start(context, read, limits, now))
+            _hand_out(workers, pending, files, limits.timeout)
+            busy = [w for w in workers if w.queue]
+            if not busy:
+                return
+            ready = wait([w.conn for w in workers], timeout=0)
+            if not ready and idle is not None:
+                idle()
+            if not ready:
+                wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+                ready = wait([w.conn for w in workers], min(wait_for, poll) if poll else wait_for)
+            for worker in list(workers):
+                if worker.conn in ready:
+                    ended = _answers(worker, files, limits.timeout, now)
+                elif (
+                    worker.queue and time.monotonic() >= worker.deadline and not worker.conn.poll()
+                ):
+                    ended = [_overran(worker, files, limits.timeout, now)]
+                else:
+                    continue
+                if worker.conn.closed:  # it died, overran or retired: what it held goes back
+                    workers.remove(worker)
+                    pending.extendleft(reversed(worker.queue))
+                    _stop(worker)
+                # the freed worker takes its next file before the caller sees these results
+                _hand_out(workers, pending, files, limits.timeout)
+                yield from ended
+    finally:
+        for worker in workers:
+            _stop(worker)
+
+
+def _hand_out(
+    workers: list[_Worker],
+    pending: deque[int],
+    files: Sequence[tuple[Path, str | None]],
+    timeout: float,
+) -> None:
+    """Give each worker a file to read, and ``AHEAD`` more while there are plenty to go round."""
+    for depth in range(1 + AHEAD):
+        for worker in workers:
+            if not pending or (depth and len(pending) < len(workers)):
+                return
+            if len(worker.queue) > depth or worker.conn.closed:
+                continue
+            index = pending.popleft()
+            if not worker.queue:
+                worker.deadline = time.monotonic() + timeout
+            worker.queue.append(index)
+            with suppress(OSError):  # a worker that died: its end reads as such next
+                worker.conn.send((index, *files[index]))
+
+
+def _answers(
+    worker: _Worker, files: Sequence[tuple[Path, str | None]], timeout: float, now: datetime
+) -> list[tuple[int, Outcome]]:
+    """What ``worker`` sent since it was last heard: each file it read, or that it died.
+
+    A worker that stopped (died, or retires) has the parent's end of its pipe closed.
+    """
+    ended: list[tuple[int, Outcome]] = []
+    while True:
+        try:
+            outcome, retiring = worker.conn.recv()
+        except (EOFError, OSError):  # it died: the file it was reading fails, that one only
+            if worker.queue:
+                index = worker.queue.popleft()
+                ended.append((index, _died(worker, files[index], now)))
+            worker.conn.close()
+            return ended
+        ended.append((worker.queue.popleft(), outcome))
+        worker.deadline = time.monotonic() + timeout  # the next in its queue began just now
+        if retiring:
+            worker.conn.close()
+            return ended
+        if not worker.conn.poll():
+            return ended
+
+
+def _overran(
+    worker: _Worker, files: Sequence[tuple[Path, str | None]], timeout: float, now: datetime
+) -> tuple[int, Outcome]:
+    """Stop ``worker``, past its file's deadline: that file fails, saying so."""
+    _stop(worker)
+    index = worker.queue.popleft()
+    path, digest = files[index]
+    log.warning("%s: stopped after %.0f s", path, timeout)
+    message = (
+        f"took longer than {timeout:.0f} s to read and was stopped; "
+        "check the file opens, or raise --timeout"
+    )
+    return index, Outcome(Reading(failed_record(path, digest, message, now)))
+
+
+def _died(worker: _Worker, file: tuple[Path, str | None], now: datetime) -> Outcome:
+    worker.process.join(5)
+    message = (
+        f"the reader stopped unexpectedly (exit code {worker.process.exitcode}); "
+        "please report it with this file"
+    )
+    return Outcome(Reading(failed_record(*file, message, now)))
+
+
+def _start(
+    context: multiprocessing.context.BaseContext,
+    read: OutcomeReader,
+    limits: Limits,
+    now: datetime,
+) -> _Worker:
+    ours, theirs = context.Pipe()
     process = context.Process(  # type: ignore[attr-defined]
-        target=_child_main,
-        args=(sender, read, path, digest, now, limits, os.getpid()),
+        target=_worker_main,
+        args=(theirs, read, now, limits, os.getpid()),
         daemon=True,
     )
     process.start()
-    sender.close()  # the parent's copy: the child's end closing is how a crash shows
-    return _Child(index, path, digest, process, receiver, time.monotonic() + limits.timeout)
+    theirs.close()  # the parent's copy: the worker's end closing is how a crash shows
+    return _Worker(process, ours)
 
 
-def _child_main(
-    sender: Connection,
-    read: OutcomeReader,
-    path: Path,
-    digest: str | None,
-    now: datetime,
-    limits: Limits,
-    parent: int,
+def _stop(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+    worker.process.join(5)
+    worker.conn.close()
+
+
+def _worker_main(
+    conn: Connection, read: OutcomeReader, now: datetime, limits: Limits, parent: int
 ) -> None:
+    """A worker: read each file the parent sends, answer with its outcome, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the run stops its workers itself
     _die_with(parent)
-    _limit_memory(limits.child_memory)
-    sender.send(read_bounded(read, path, digest, limits, now))
-    sender.close()
+    start = _address_space()
+    _limit_memory(start, limits.child_memory)
+    while True:
+        try:
+            _index, path, digest = conn.recv()
+        except (EOFError, OSError):  # the run is done with this worker
+            return
+        try:
+            outcome = _within(read, path, digest, limits, now)
+            size = _address_space()
+            retiring = bool(start and size and size - start > RETIRE_GROWTH * limits.child_memory)
+        except MemoryError:  # what is left of this process is not worth trusting
+            outcome, retiring = _out_of_memory(path, digest, now), True
+        conn.send((outcome, retiring))
+        if retiring:
+            return
 
 
 def read_bounded(
@@ -340,12 +502,22 @@ def read_bounded(
 ) -> Outcome:
     """``read``'s outcome for ``path``, failed when it ran out of memory or produced too much."""
     try:
-        outcome = read(path, digest)
-        reading = bounded(outcome.reading, path, limits, now)
+        return _within(read, path, digest, limits, now)
     except MemoryError:
-        message = "too large to read: it ran out of memory"
-        return Outcome(Reading(failed_record(path, digest, message, now)))
+        return _out_of_memory(path, digest, now)
+
+
+def _within(
+    read: OutcomeReader, path: Path, digest: str | None, limits: Limits, now: datetime
+) -> Outcome:
+    outcome = read(path, digest)
+    reading = bounded(outcome.reading, path, limits, now)
     return outcome if reading is outcome.reading else Outcome(reading)
+
+
+def _out_of_memory(path: Path, digest: str | None, now: datetime) -> Outcome:
+    message = "too large to read: it ran out of memory"
+    return Outcome(Reading(failed_record(path, digest, message, now)))
 
 
 # prctl(2) option: the signal the kernel sends this process when its parent dies.
@@ -368,63 +540,26 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _limit_memory(allowance: int) -> None:
+def _address_space() -> int:
+    """This process's address space in bytes (what ``RLIMIT_AS`` limits), 0 where unknown."""
+    try:
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def _limit_memory(start: int, allowance: int) -> None:
+    if not start:
+        return  # no /proc here: the time limit still holds
     try:
         import resource
 
-        with open("/proc/self/statm") as handle:
-            pages = int(handle.read().split()[0])
-        limit = pages * os.sysconf("SC_PAGE_SIZE") + allowance
+        limit = start + allowance
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, OSError, ValueError):
-        pass  # no /proc or no rlimits here: the time limit still holds
-
-
-def _collect(
-    running: list[_Child], now: datetime, timeout: float, poll: float | None = None
-) -> Iterator[tuple[int, Outcome]]:
-    """Wait for the first child to finish or overrun (or ``poll`` seconds), and yield what ended."""
-    soonest = min(c.deadline for c in running)
-    wait_for = max(0.0, soonest - time.monotonic())
-    ready = wait([c.conn for c in running], timeout=min(wait_for, poll) if poll else wait_for)
-    for child in list(running):
-        if child.conn in ready:
-            running.remove(child)
-            yield child.index, _result(child, now)
-        elif time.monotonic() >= child.deadline:
-            running.remove(child)
-            _stop(child)
-            log.warning("%s: stopped after %.0f s", child.path, timeout)
-            message = (
-                f"took longer than {timeout:.0f} s to read and was stopped; "
-                "check the file opens, or raise --timeout"
-            )
-            yield (
-                child.index,
-                Outcome(Reading(failed_record(child.path, child.digest, message, now))),
-            )
-
-
-def _result(child: _Child, now: datetime) -> Outcome:
-    try:
-        reading: Outcome = child.conn.recv()
-    except (EOFError, OSError):  # the child died before it could answer
-        child.process.join(5)
-        code = child.process.exitcode
-        message = (
-            f"the reader stopped unexpectedly (exit code {code}); please report it with this file"
-        )
-        reading = Outcome(Reading(failed_record(child.path, child.digest, message, now)))
-    child.conn.close()
-    child.process.join(5)
-    return reading
-
-
-def _stop(child: _Child) -> None:
-    if child.process.is_alive():
-        child.process.kill()
-    child.process.join(5)
-    child.conn.close()
+        pass  # no rlimits here: the time limit still holds
 
 
 def failed_record(path: Path, digest: str | None, message: str, now: datetime) -> SourceRecord:

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
+import pytest
 from conftest import INBOX
 from openpyxl import load_workbook
 from service import inbox_of, workplans
+
+from ingest.cli import main
+from ingest.store import Store
+from normalise.model import Action, Workplan
 
 
 def _summary(out: str) -> dict[str, object]:
@@ -78,3 +84,36 @@ def test_an_analysts_save_of_the_workbook_is_carried_into_a_new_one(tmp_path: Pa
     assert sheet.cell(row=2, column=header.index("Analyst note") + 1).value == "chased in May"
     out, _ = _run(tmp_path)
     assert "Nothing new since the last run" in out
+
+
+def test_a_rerun_with_nothing_new_loads_no_workplan_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inbox = inbox_of(tmp_path, "ess-2023-24.docx", "ppyp-2021-22.pdf")
+    (inbox / "bad.pdf").write_text("not a pdf")  # a failure remembered is no workplan either
+    shutil.copy(INBOX / "ppyp-2023-24.docx", inbox / "gone.docx")
+    args = ["run", "--inbox", str(inbox), "--register", str(tmp_path / "r.xlsx"), "-q"]
+    assert main(args) == 1
+    (inbox / "gone.docx").unlink()  # kept in the register from the store
+    assert main(args) == 0  # the register says gone.docx left the inbox: written again
+    capsys.readouterr()
+    loaded: list[int] = []
+    real = Store.workplans
+
+    def workplans(store: Store, ids: Collection[int]) -> dict[int, Workplan]:
+        loaded.extend(ids)
+        return real(store, ids)
+
+    monkeypatch.setattr(Store, "workplans", workplans)
+    monkeypatch.setattr("ingest.store.action_from_dict", _never)
+    assert main(args) == 0
+    assert "Nothing new since the last run" in capsys.readouterr().out
+    assert loaded == []
+    monkeypatch.undo()
+    monkeypatch.setattr(Store, "workplans", workplans)
+    assert main([*args, "--rebuild"]) == 0  # a rebuild loads every document it builds from
+    assert len(loaded) == 3
+
+
+def _never(data: object) -> Action:
+    raise AssertionError("an action was loaded from the store")
