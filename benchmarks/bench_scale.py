@@ -242,6 +242,10 @@ def _table(rows: list[Row]) -> list[str]:
     return out
 
 
+# Where RESULTS.md's hand-kept section starts (``main`` keeps it when it rewrites the file).
+TARGETS = "<!-- targets: kept by bench_scale.py -->"
+
+
 def _plot(rows: list[Row], path: Path) -> None:
     import matplotlib
 
@@ -309,7 +313,12 @@ def main() -> None:
         f"![time per document against N]({picture.name})",
         "",
     ]
-    args.out.write_text("\n".join(text), encoding="utf-8")
+    # what was written by hand below the marker (the targets, from the other
+    # benchmarks of the same ``make bench``) is kept
+    kept = args.out.read_text(encoding="utf-8").partition(TARGETS)[2] if args.out.exists() else ""
+    if kept:
+        text += ["", TARGETS + kept.rstrip("\n")]
+    args.out.write_text("\n".join(text) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out} and {picture}")
 
 
