@@ -76,7 +76,7 @@ def _openpyxl_floor(values: list[tuple[str, list[str], list[list[object]]]], out
     book.save(out)
 
 
-def _best(repeat: int, work: Callable[[], object]) -> float:
+def _median(repeat: int, work: Callable[[], object]) -> float:
     """The median of ``repeat`` timings of ``work``."""
     times = []
     for _ in range(repeat):
@@ -104,11 +104,11 @@ def main() -> None:
             register = build_register(_copies(base, n), settings)
             values = _values(register)
             cells = sum(len(header) * (len(rows) + 1) for _, header, rows in values)
-            ours = _best(
+            ours = _median(
                 args.repeat, partial(write_register, register, out / "ours.xlsx", today=TODAY)
             )
-            floor = _best(args.repeat, partial(_xlsxwriter_floor, values, out / "floor.xlsx"))
-            old = _best(1, partial(_openpyxl_floor, values, out / "openpyxl.xlsx"))
+            floor = _median(args.repeat, partial(_xlsxwriter_floor, values, out / "floor.xlsx"))
+            old = _median(1, partial(_openpyxl_floor, values, out / "openpyxl.xlsx"))
             print(
                 f"{n:>9} {len(register.actions):>8} {cells:>9} {ours:>7.2f} {floor:>18.2f} "
                 f"{ours / floor:>6.2f} {old:>16.2f} {ours / old:>6.2f}"

@@ -20,6 +20,7 @@ A parent row (``1.1`` with no lead, date or status over rows ``1.1.1``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -278,13 +279,18 @@ def _latest_rating(
     at = next((k for k, role in enumerate(roles) if role is Role.STATUS), None)
     if at is None:
         return None
-    series = status_series(header, at)
+    series = _series(tuple(header), at)
     rated = [
         k
         for k in series
         if k < len(row) and row[k].text is not None and ((row[k].text or "").strip() or row[k].fill)
     ]
     return rated[-1] if len(series) > 1 and rated else None
+
+
+@functools.lru_cache(maxsize=256)  # one answer a table, asked once a row
+def _series(header: tuple[str, ...], at: int) -> tuple[int, ...]:
+    return tuple(status_series(header, at))
 
 
 # A dash between spaces (en, em or a hyphen): what separates an owner from a
@@ -303,14 +309,12 @@ def split_owner_deadline(text: str) -> tuple[str, str]:
     >>> split_owner_deadline("Jo Brown")
     ('Jo Brown', '')
     """
-    found = list(_OWNER_DEADLINE.finditer(text.strip()))
+    stripped = text.strip()
+    found = list(_OWNER_DEADLINE.finditer(stripped))
     if not found:
         return text, ""
-    last = found[-1]
-    owner, deadline = text.strip()[: last.start()].strip(), text.strip()[last.end() :].strip()
-    if not owner or not deadline:
-        return text, ""
-    return owner, deadline
+    owner, deadline = stripped[: found[-1].start()], stripped[found[-1].end() :]
+    return (owner, deadline) if owner and deadline else (text, "")
 
 
 def _location(row: Sequence[RawCell]) -> str:

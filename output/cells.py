@@ -14,7 +14,7 @@ from output.columns import Value
 
 # Excel reads a cell starting with these as a formula when a user edits it;
 # we store such text as text and tell Excel so (quote prefix).
-FORMULA_STARTS = ("=", "+", "-", "@")
+_FORMULA_STARTS = ("=", "+", "-", "@")
 _EXCEL_MAX_CHARS = 32_767
 # Control characters XML 1.0 cannot hold (tab, line feed and carriage return can).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -57,7 +57,7 @@ def style_kind(value: Value) -> str:
     ('formula-like text', 'plain', 'date', 'plain')
     """
     if isinstance(value, str):
-        return "formula-like text" if value.startswith(FORMULA_STARTS) else "plain"
+        return "formula-like text" if value.startswith(_FORMULA_STARTS) else "plain"
     if isinstance(value, datetime):
         return "datetime"
     if isinstance(value, date):

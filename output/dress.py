@@ -54,7 +54,7 @@ def dress_actions(
             rule = {"type": "cell", "criteria": "equal to", "value": f'"{status}"', "format": look}
             ws.conditional_format(1, col, rows, col, rule)
     if at:
-        ranges = " ".join(f"{_letter(col)}2:{_letter(col)}{rows + 1}" for col in at)
+        ranges = " ".join(f"{xl_col_to_name(c)}2:{xl_col_to_name(c)}{rows + 1}" for c in at)
         ws.data_validation(
             1,
             at[0],
@@ -79,10 +79,6 @@ def dress_actions(
                 continue
             if link_cell(ws, r, col, link(Path(path), folder), source, look):
                 linked += 1
-
-
-def _letter(col: int) -> str:
-    return str(xl_col_to_name(col))
 
 
 def link(document: Path, folder: Path | None) -> str:

@@ -31,10 +31,8 @@ from output.analyst import (
 )
 from output.book import Book, put
 from output.cells import (
-    FORMULA_STARTS,
     MAX_ROW_POINTS,
     POINTS_PER_LINE,
-    clean_text,
     display_width,
     stored,
     style_kind,
@@ -298,18 +296,15 @@ def _write_sheet(
         row: list[Value] = []
         for k, get in getters:
             value = get(record)
+            if type(value) is not str or not (value.isascii() and value.isprintable()):
+                value = stored(value)  # control characters out, cut to Excel's limit
+            look = made.get((k, style_kind(value), grey)) or _look(
+                book, made, bases, k, value, grey
+            )
             if type(value) is str and value:  # most cells: text, written directly
-                if not (value.isascii() and value.isprintable()):
-                    value = clean_text(value)  # control characters out, cut to Excel's limit
-                kind = "formula-like text" if value.startswith(FORMULA_STARTS) else "plain"
-                look = made.get((k, kind, grey)) or _look(book, made, bases, k, value, grey)
                 write_string(r, k, value, look)
                 shown = len(value) if "\n" not in value else display_width(value)
             else:
-                value = stored(value)
-                look = made.get((k, style_kind(value), grey)) or _look(
-                    book, made, bases, k, value, grey
-                )
                 if blanks or (value is not None and value != ""):
                     put(ws, r, k, value, look)
                 shown = display_width(value)

@@ -14,6 +14,7 @@ they are ``Role.OTHER`` on purpose and never take a role from their content.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from parsers.model import Role
@@ -108,6 +109,7 @@ def lead_rank(text: str) -> int:
     return 2 if max(person, default=-1) > max(body, default=-1) else 0
 
 
+@functools.lru_cache(maxsize=1024)  # a table's labels, asked once a row
 def names_role(text: str, role: Role) -> bool:
     """Whether any phrase of ``role`` appears in the label, first or not.
 

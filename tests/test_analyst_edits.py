@@ -204,12 +204,18 @@ def test_the_actions_csv_carries_the_analyst_columns(runs: dict[str, Any]) -> No
     assert (row["Analyst status"], row["Checked on"]) == ("At risk", "2023-11-03")
 
 
-def test_a_fresh_register_holds_no_edits(tmp_path: Path) -> None:
+def _one_plan_register(tmp_path: Path) -> tuple[Path, Path]:
+    """An inbox of one sample plan and the register a run wrote from it."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(INBOX / "ess-2023-24.docx", inbox)
     register = tmp_path / "register.xlsx"
     run(inbox, register, load_settings())
+    return inbox, register
+
+
+def test_a_fresh_register_holds_no_edits(tmp_path: Path) -> None:
+    _, register = _one_plan_register(tmp_path)
     edits = read_edits(register)
     assert (edits.values, edits.changed, edits.conflicts, edits.problem) == ({}, {}, (), "")
     assert edits.columns == tuple(ANALYST)
@@ -228,11 +234,7 @@ def test_a_register_written_with_a_fingerprint_cell_per_column_still_reads(
     tmp_path: Path,
 ) -> None:
     """Registers written before fingerprints were packed one cell a row keep their edits."""
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    shutil.copy(INBOX / "ess-2023-24.docx", inbox)
-    register = tmp_path / "register.xlsx"
-    run(inbox, register, load_settings())
+    _, register = _one_plan_register(tmp_path)
     book = load_workbook(register)
     packed = list(book[WRITTEN].iter_rows(values_only=True))
     names = packed[0][1].removeprefix("fingerprints of ")
@@ -253,11 +255,7 @@ def test_a_register_written_with_a_fingerprint_cell_per_column_still_reads(
 
 def test_an_action_gone_from_the_register_keeps_its_values_as_conflicts(tmp_path: Path) -> None:
     """A deleted state file and an inbox without the document: the values are not lost."""
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    shutil.copy(INBOX / "ess-2023-24.docx", inbox)
-    register = tmp_path / "register.xlsx"
-    run(inbox, register, load_settings())
+    inbox, register = _one_plan_register(tmp_path)
     book = load_workbook(register)
     ws = book["Actions"]
     header = [c.value for c in ws[1]]
@@ -291,11 +289,7 @@ def test_an_unreadable_register_is_said_and_replaced(tmp_path: Path) -> None:
 
 def test_a_deleted_register_loses_no_edits(tmp_path: Path) -> None:
     """The state file keeps the analysts' columns and conflicts; the next register has them."""
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    shutil.copy(INBOX / "ess-2023-24.docx", inbox)
-    register = tmp_path / "register.xlsx"
-    run(inbox, register, load_settings())
+    inbox, register = _one_plan_register(tmp_path)
     book = load_workbook(register)
     ws = book["Actions"]
     header = [c.value for c in ws[1]]

@@ -151,9 +151,9 @@ def _chunks(part: str) -> list[tuple[str, str]]:
     return [(c, s) for c, s in chunks if _plain(c) or _PLACEHOLDER.search(c)]
 
 
-# A label and its colon inside a lead cell (``Support: Police``, ``Supported by: BSU``),
-# read by the header vocabulary from its last word or two.
-_COLON = re.compile(r"(?P<words>(?:[A-Za-z]+ ){0,2}[A-Za-z]+)\s*:\s*")
+# A label is the last word or two (three at most) before a colon inside a lead cell
+# (``Support: Police``, ``Supported by: BSU``), read by the header vocabulary.
+_LABEL_WORDS = 3
 
 
 def _support_label(segment: str) -> tuple[str, str] | None:
@@ -168,16 +168,13 @@ def _support_label(segment: str) -> tuple[str, str] | None:
     >>> _support_label("Lead: TBC") is None, _support_label("Jo Brown") is None
     (True, True)
     """
-    for match in _COLON.finditer(segment):
-        words = match["words"].split()
-        for k in range(1, len(words) + 1):
-            label = " ".join(words[-k:])
-            if label_role(label) is Role.SUPPORT and segment[match.end() :].strip():
-                start = (
-                    match.start("words") + len(" ".join(words[:-k])) + (1 if k < len(words) else 0)
-                )
-                return segment[:start].strip(), segment[match.end() :]
-            if label_role(label) is not None:
+    for colon in re.finditer(r":", segment):
+        words, rest = segment[: colon.start()].split(), segment[colon.end() :]
+        for k in range(1, min(_LABEL_WORDS, len(words)) + 1):
+            role = label_role(" ".join(words[-k:]))
+            if role is Role.SUPPORT and rest.strip():
+                return " ".join(words[:-k]), rest.strip()
+            if role is not None:
                 break
     return None
 
